@@ -1,3 +1,3 @@
 export * from "./errors.ts";
-export * from "./rng.ts";
 export type * from "./network.ts";
+export * from "./rng.ts";
