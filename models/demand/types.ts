@@ -12,6 +12,12 @@ export interface ForecastOptions {
   season: number;
   /** Central coverage levels of the intervals in percent, e.g. [80, 95]. */
   levels: readonly number[];
+  /**
+   * Exogenous regressors (price, promo, event flags), for models that use them (regression with ARIMA
+   * errors); other models ignore them. One array per regressor, over the history (length n) and over
+   * the forecast horizon (length horizon), in the order of `names`.
+   */
+  exogenous?: { names: string[]; history: Float64Array[]; future: Float64Array[] };
 }
 
 export interface Forecast {
