@@ -39,10 +39,4 @@ export function seasonalNaive(y: Float64Array, options: ForecastOptions): Foreca
   return { mean, lower, upper, model: m === 1 ? "Naive" : `SNaive[${m}]`, params: { sigma } };
 }
 
-/** Naive (random walk): ŷ_{n+h} = y_n, σ_h = σ √h. Same source as {@link seasonalNaive}. */
-export function naive(y: Float64Array, options: ForecastOptions): Forecast {
-  return seasonalNaive(y, { ...options, season: 1 });
-}
-
 export const snaiveModel: DemandModel = { name: "snaive", forecast: seasonalNaive };
-export const naiveModel: DemandModel = { name: "naive", forecast: naive };

@@ -1,0 +1,115 @@
+import { WorkbenchError } from "../core/errors.ts";
+import { demandModels } from "../models/demand/registry.ts";
+import type { ForecastBatch, ForecastBatchResult } from "./forecast-batch.ts";
+import type { WorkerPool } from "./pool.ts";
+
+/** Series values for many series: one Float64Array cut by offsets (length nSeries + 1). */
+export interface SeriesSet {
+  seriesIds: string[];
+  values: Float64Array;
+  offsets: Int32Array;
+}
+
+export interface ForecastRequest {
+  model: string;
+  horizon: number;
+  season: number;
+  levels: number[];
+  nonNegative?: boolean;
+  /** Series per batch; default: enough batches for 4 per thread, at most 500 series each. */
+  batchSize?: number;
+}
+
+/** Forecasts of many series, column-wise; see {@link ForecastBatchResult} for the layout of `out`. */
+export interface ForecastTable {
+  seriesIds: string[];
+  horizon: number;
+  levels: number[];
+  out: Float64Array;
+  modelNames: string[];
+  errors: (string | null)[];
+}
+
+export function checkForecastRequest(request: ForecastRequest): void {
+  if (!demandModels[request.model]) {
+    throw new WorkbenchError(
+      "INVALID_ARGUMENT",
+      `--model: unknown model '${request.model}' (known: ${Object.keys(demandModels).join(", ")})`,
+      { field: "model" },
+    );
+  }
+  if (!Number.isInteger(request.horizon) || request.horizon < 1) {
+    throw new WorkbenchError(
+      "INVALID_ARGUMENT",
+      `--horizon: must be an integer ≥ 1, got ${request.horizon}`,
+      {
+        field: "horizon",
+      },
+    );
+  }
+  if (!Number.isInteger(request.season) || request.season < 1) {
+    throw new WorkbenchError("INVALID_ARGUMENT", `--season: must be an integer ≥ 1, got ${request.season}`, {
+      field: "season",
+    });
+  }
+  for (const l of request.levels) {
+    if (!(l > 0 && l < 100)) {
+      throw new WorkbenchError("INVALID_ARGUMENT", `--levels: each level must be in (0, 100), got ${l}`, {
+        field: "levels",
+      });
+    }
+  }
+}
+
+/**
+ * Forecast every series of a set with one model in the worker pool. Series are cut into batches whose
+ * values are copied once into a fresh buffer and transferred to a worker; results come back transferred.
+ * The output does not depend on the number of threads or the batch size.
+ */
+export async function forecastSeries(
+  pool: WorkerPool,
+  series: SeriesSet,
+  request: ForecastRequest,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ForecastTable> {
+  checkForecastRequest(request);
+  const nSeries = series.seriesIds.length;
+  const { horizon, levels } = request;
+  const width = 1 + 2 * levels.length;
+  const batchSize =
+    request.batchSize ?? Math.max(1, Math.min(500, Math.ceil(nSeries / Math.max(1, 4 * pool.threads))));
+  const out = new Float64Array(nSeries * horizon * width);
+  const modelNames: string[] = new Array(nSeries);
+  const errors: (string | null)[] = new Array(nSeries);
+  let done = 0;
+  const jobs: Promise<void>[] = [];
+  for (let start = 0; start < nSeries; start += batchSize) {
+    const end = Math.min(nSeries, start + batchSize);
+    const a = series.offsets[start]!;
+    const values = series.values.slice(a, series.offsets[end]!);
+    const offsets = new Int32Array(end - start + 1);
+    for (let i = start; i <= end; i++) offsets[i - start] = series.offsets[i]! - a;
+    const batch: ForecastBatch = {
+      model: request.model,
+      horizon,
+      season: request.season,
+      levels,
+      nonNegative: request.nonNegative ?? false,
+      values,
+      offsets,
+    };
+    jobs.push(
+      pool.run<ForecastBatchResult>("forecast", batch, [values.buffer, offsets.buffer]).then((r) => {
+        out.set(r.out, start * horizon * width);
+        for (let i = start; i < end; i++) {
+          modelNames[i] = r.modelNames[i - start]!;
+          errors[i] = r.errors[i - start] ?? null;
+        }
+        done += end - start;
+        onProgress?.(done, nSeries);
+      }),
+    );
+  }
+  await Promise.all(jobs);
+  return { seriesIds: series.seriesIds, horizon, levels, out, modelNames, errors };
+}

@@ -1,0 +1,15 @@
+import { Piscina } from "piscina";
+import { type ForecastBatch, forecastBatch } from "./forecast-batch.ts";
+
+/** Marks a result so that piscina transfers the listed buffers back instead of copying them. */
+function transferring<T>(value: T, buffers: ArrayBufferLike[]): unknown {
+  return Piscina.move({ [Piscina.transferableSymbol]: buffers, [Piscina.valueSymbol]: value } as never);
+}
+
+/** The functions a worker can run, by name. */
+export const tasks: Record<string, (payload: never) => unknown> = {
+  forecast: (batch: ForecastBatch) => {
+    const result = forecastBatch(batch);
+    return transferring(result, [result.out.buffer]);
+  },
+};
