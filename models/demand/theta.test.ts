@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { hardSeriesCases } from "./hard-series.testkit.ts";
+import { multiplicativeSeasonalIndices, seasonalityTest, thetaForecast, thetaModel } from "./theta.ts";
+
+const shared = new URL("../../../shared/", import.meta.url);
+
+function csvRows(path: string): string[][] {
+  const lines = readFileSync(new URL(path, shared), "utf8").trim().split("\n");
+  return lines.slice(1).map((l) => l.split(",").map((f) => f.replace(/^"|"$/g, "")));
+}
+
+describe("theta (as R forecast's thetaf)", () => {
+  it("matches R thetaf's forecasts and intervals on a sample of 151 M3 series of every period", () => {
+    const reference = new Map<string, number[][]>();
+    for (const period of ["yearly", "quarterly", "monthly", "other"]) {
+      for (const c of csvRows(`reference/r_m3_${period}.csv`)) {
+        if (c[1] !== "theta") continue;
+        const rows = reference.get(c[0]!) ?? [];
+        rows.push(c.slice(4, 9).map(Number));
+        reference.set(c[0]!, rows);
+      }
+    }
+    const series = csvRows("datasets/m3/m3_series.csv");
+    let checked = 0;
+    for (let i = 0; i < series.length; i += 20) {
+      const row = series[i]!;
+      const y = Float64Array.from(row[8]!.split(";").map(Number));
+      const f = thetaForecast(y, { horizon: Number(row[7]), season: Number(row[3]), levels: [80, 95] });
+      const r = reference.get(row[0]!)!;
+      expect(r.length).toBe(f.mean.length);
+      for (let h = 0; h < r.length; h++) {
+        const [mean, lo80, hi80, lo95, hi95] = r[h]!;
+        expect(Math.abs(f.mean[h]! - mean!)).toBeLessThan(1e-9 * Math.abs(mean!));
+        // Half-widths: within 0.2%, the accuracy of the shared normal quantile (simple-statistics probit).
+        expect(Math.abs(f.upper[0]![h]! - f.mean[h]! - (hi80! - mean!))).toBeLessThan(2e-3 * (hi80! - mean!));
+        expect(Math.abs(f.mean[h]! - f.lower[0]![h]! - (mean! - lo80!))).toBeLessThan(2e-3 * (mean! - lo80!));
+        expect(Math.abs(f.upper[1]![h]! - f.mean[h]! - (hi95! - mean!))).toBeLessThan(2e-3 * (hi95! - mean!));
+        expect(Math.abs(f.mean[h]! - f.lower[1]![h]! - (mean! - lo95!))).toBeLessThan(2e-3 * (mean! - lo95!));
+      }
+      checked++;
+    }
+    expect(checked).toBe(151);
+  });
+
+  it("detects a clear seasonal pattern and recovers exact multiplicative indices", () => {
+    const pattern = [0.8, 1.2, 1.1, 0.9];
+    const y = Float64Array.from({ length: 40 }, (_, t) => 100 * pattern[t % 4]!);
+    expect(seasonalityTest(y, 4)).toBe(true);
+    const idx = multiplicativeSeasonalIndices(y, 4);
+    for (let i = 0; i < 4; i++) expect(idx[i]).toBeCloseTo(pattern[i]!, 12);
+    const f = thetaForecast(y, { horizon: 8, season: 4, levels: [80] });
+    for (let h = 0; h < 8; h++) expect(f.mean[h]).toBeCloseTo(100 * pattern[(40 + h) % 4]!, 6);
+  });
+
+  hardSeriesCases(thetaModel, 1);
+  describe("seasonal options", () => {
+    hardSeriesCases(thetaModel, 12);
+  });
+});
