@@ -1,0 +1,157 @@
+/**
+ * Nelder–Mead as R's `optim(method = "Nelder-Mead")` runs it (the variant R forecast's `ets()` uses
+ * through its C entry point), so that fitted ETS models land on the same local optimum as R's.
+ *
+ * The variant is Nash's (J. C. Nash, "Compact Numerical Methods for Computers", 2nd ed., 1990,
+ * Algorithm 19): reflection 1, contraction ½, expansion 2; the initial simplex adds one common step,
+ * 10% of the largest |x0_i| (0.1 if all are 0), to one coordinate per vertex; a failed contraction
+ * shrinks towards the best vertex; it stops when f_high ≤ f_low + tol·(|f(x0)| + tol), when the
+ * simplex stops shrinking, or after `maxEvaluations` function evaluations. Non-finite values count
+ * as 1e35, so the objective signals "outside the region" by returning Infinity.
+ *
+ * This differs from `models/optim/nelder-mead.ts` (Lagarias et al. ordering, per-coordinate steps,
+ * tolerance on the current simplex) on purpose: matching R's path matters more for matching R's model
+ * choice than a marginally better optimum.
+ */
+export interface NashNelderMeadResult {
+  x: Float64Array;
+  value: number;
+  evaluations: number;
+  /** 0 converged, 1 evaluation limit, 10 simplex degenerate (shrink did not reduce it). */
+  status: number;
+}
+
+const BIG = 1.0e35;
+
+export function nashNelderMead(
+  f: (x: Float64Array) => number,
+  x0: Float64Array,
+  relativeTolerance = Math.sqrt(Number.EPSILON),
+  maxEvaluations = 2000,
+): NashNelderMeadResult | null {
+  const n = x0.length;
+  const n1 = n + 1;
+  // simplex[j*n + i]: coordinate i of vertex j; vertex n1 is the centroid.
+  const simplex = new Float64Array((n + 2) * n);
+  const values = new Float64Array(n + 2);
+  const trial = new Float64Array(n);
+  for (let i = 0; i < n; i++) trial[i] = x0[i]!;
+  let fx = f(trial);
+  if (!Number.isFinite(fx)) return null;
+  let evaluations = 1;
+  const convtol = relativeTolerance * (Math.abs(fx) + relativeTolerance);
+  values[0] = fx;
+  for (let i = 0; i < n; i++) simplex[i] = x0[i]!;
+  let low = 0;
+  let step = 0;
+  for (let i = 0; i < n; i++) if (0.1 * Math.abs(x0[i]!) > step) step = 0.1 * Math.abs(x0[i]!);
+  if (step === 0) step = 0.1;
+  let size = 0;
+  for (let j = 1; j < n1; j++) {
+    for (let i = 0; i < n; i++) simplex[j * n + i] = x0[i]!;
+    let tryStep = step;
+    while (simplex[j * n + j - 1] === x0[j - 1]) {
+      simplex[j * n + j - 1] = x0[j - 1]! + tryStep;
+      tryStep *= 10;
+    }
+    size += tryStep;
+  }
+  let oldSize = size;
+  let recompute = true;
+  let status = 0;
+  const c = n1; // centroid row
+  do {
+    if (recompute) {
+      for (let j = 0; j < n1; j++) {
+        if (j !== low) {
+          for (let i = 0; i < n; i++) trial[i] = simplex[j * n + i]!;
+          fx = f(trial);
+          if (!Number.isFinite(fx)) fx = BIG;
+          evaluations++;
+          values[j] = fx;
+        }
+      }
+      recompute = false;
+    }
+    let vLow = values[low]!;
+    let vHigh = vLow;
+    let high = low;
+    for (let j = 0; j < n1; j++) {
+      if (j !== low) {
+        const v = values[j]!;
+        if (v < vLow) {
+          low = j;
+          vLow = v;
+        }
+        if (v > vHigh) {
+          high = j;
+          vHigh = v;
+        }
+      }
+    }
+    if (vHigh <= vLow + convtol) break;
+
+    for (let i = 0; i < n; i++) {
+      let sum = -simplex[high * n + i]!;
+      for (let j = 0; j < n1; j++) sum += simplex[j * n + i]!;
+      simplex[c * n + i] = sum / n;
+    }
+    for (let i = 0; i < n; i++) trial[i] = 2 * simplex[c * n + i]! - simplex[high * n + i]!;
+    fx = f(trial);
+    if (!Number.isFinite(fx)) fx = BIG;
+    evaluations++;
+    const vReflect = fx;
+    if (vReflect < vLow) {
+      // expansion; the centroid row temporarily keeps the reflected point
+      values[c] = fx;
+      for (let i = 0; i < n; i++) {
+        const expanded = 2 * trial[i]! - simplex[c * n + i]!;
+        simplex[c * n + i] = trial[i]!;
+        trial[i] = expanded;
+      }
+      fx = f(trial);
+      if (!Number.isFinite(fx)) fx = BIG;
+      evaluations++;
+      if (fx < vReflect) {
+        for (let i = 0; i < n; i++) simplex[high * n + i] = trial[i]!;
+        values[high] = fx;
+      } else {
+        for (let i = 0; i < n; i++) simplex[high * n + i] = simplex[c * n + i]!;
+        values[high] = vReflect;
+      }
+    } else {
+      if (vReflect < vHigh) {
+        for (let i = 0; i < n; i++) simplex[high * n + i] = trial[i]!;
+        values[high] = vReflect;
+      }
+      for (let i = 0; i < n; i++) trial[i] = 0.5 * simplex[high * n + i]! + 0.5 * simplex[c * n + i]!;
+      fx = f(trial);
+      if (!Number.isFinite(fx)) fx = BIG;
+      evaluations++;
+      if (fx < values[high]!) {
+        for (let i = 0; i < n; i++) simplex[high * n + i] = trial[i]!;
+        values[high] = fx;
+      } else if (vReflect >= vHigh) {
+        recompute = true;
+        size = 0;
+        for (let j = 0; j < n1; j++) {
+          if (j !== low) {
+            for (let i = 0; i < n; i++) {
+              const v = 0.5 * (simplex[j * n + i]! - simplex[low * n + i]!) + simplex[low * n + i]!;
+              simplex[j * n + i] = v;
+              size += Math.abs(v - simplex[low * n + i]!);
+            }
+          }
+        }
+        if (size < oldSize) {
+          oldSize = size;
+        } else {
+          status = 10;
+          break;
+        }
+      }
+    }
+  } while (evaluations <= maxEvaluations);
+  if (evaluations > maxEvaluations) status = 1;
+  return { x: simplex.slice(low * n, low * n + n), value: values[low]!, evaluations, status };
+}
