@@ -18,16 +18,17 @@ export function expectWellFormed(f: Forecast, options: ForecastOptions): void {
 
 /**
  * The hard series every model must survive: constant, all zeros, lengths 1–3, huge values, NaN.
- * `minLength` is the shortest series the model forecasts (shorter ones must fail with a clear error).
- * Registers one `it` per case in the calling `describe`.
+ * `minLength` is the shortest series the model forecasts (shorter ones must fail with a clear error);
+ * `constantFactor` is what the model multiplies a constant level by (1 except for deliberately
+ * deflated methods such as SBA's 1 − α/2). Registers one `it` per case in the calling `describe`.
  */
-export function hardSeriesCases(model: DemandModel, season = 1, minLength = 1): void {
+export function hardSeriesCases(model: DemandModel, season = 1, minLength = 1, constantFactor = 1): void {
   const options: ForecastOptions = { horizon: 5, season, levels: [80, 95] };
 
   it("forecasts a constant series as that constant", () => {
     const f = model.forecast(new Float64Array(40).fill(7.5), options);
     expectWellFormed(f, options);
-    for (const v of f.mean) expect(v).toBeCloseTo(7.5, 6);
+    for (const v of f.mean) expect(v).toBeCloseTo(7.5 * constantFactor, 6);
   });
 
   it("forecasts an all-zero series as zero", () => {
