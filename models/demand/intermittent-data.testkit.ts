@@ -6,8 +6,20 @@ import { readFileSync } from "node:fs";
  */
 const shared = new URL("../../../shared/", import.meta.url);
 
+/** Fields of one CSV line; double-quoted fields may hold commas (R's model strings such as "ETS(A,N,N)"). */
 function splitCsvLine(line: string): string[] {
-  return line.split(",").map((f) => f.replace(/^"|"$/g, ""));
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (const ch of line.replace(/\r$/, "")) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      fields.push(field);
+      field = "";
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields;
 }
 
 export interface HeldOutSeries {

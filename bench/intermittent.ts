@@ -1,0 +1,128 @@
+/**
+ * Intermittent-demand models on carparts (last 12 months held out, series with more than 24 observed
+ * months) and M5 tiny (last 28 days held out, from each item's first sale), prepared as
+ * ../shared/reference/r_reference.R does, next to R forecast's `ets` and `croston` from the reference
+ * files. Prints pooled WAPE (Σ|e| / Σy over all series and steps), mean RMSSE (M5 definition; series
+ * whose trimmed history is constant have no scale and are left out of every row alike), mean bias per
+ * step, and series per CPU-second.
+ *
+ * Run: node --import tsx bench/intermittent.ts
+ */
+import { adidaModel } from "../models/demand/adida.ts";
+import { crostonModel } from "../models/demand/croston.ts";
+import { imapaModel } from "../models/demand/imapa.ts";
+import {
+  type HeldOutSeries,
+  loadCarparts,
+  loadM5Tiny,
+  loadReference,
+  loadReferenceCpu,
+} from "../models/demand/intermittent-data.testkit.ts";
+import { meanModel } from "../models/demand/mean.ts";
+import { movingAverageModel } from "../models/demand/moving-average.ts";
+import { naiveModel } from "../models/demand/naive.ts";
+import { sbaModel } from "../models/demand/sba.ts";
+import { snaiveModel } from "../models/demand/snaive.ts";
+import { tsbModel } from "../models/demand/tsb.ts";
+import type { DemandModel } from "../models/demand/types.ts";
+import { rmsse } from "../models/metrics/index.ts";
+
+const models: DemandModel[] = [
+  crostonModel,
+  sbaModel,
+  tsbModel,
+  adidaModel,
+  imapaModel,
+  meanModel,
+  movingAverageModel,
+  naiveModel,
+  snaiveModel,
+];
+
+interface Score {
+  absError: number;
+  volume: number;
+  rmsse: number;
+  bias: number;
+  series: number;
+  cpu: number;
+}
+
+function score(
+  set: HeldOutSeries[],
+  forecastOf: (s: HeldOutSeries) => Float64Array | undefined,
+  scored: Set<string>,
+): Score {
+  const out: Score = { absError: 0, volume: 0, rmsse: 0, bias: 0, series: 0, cpu: 0 };
+  for (const s of set) {
+    if (!scored.has(s.id)) continue;
+    const f = forecastOf(s);
+    if (!f) continue;
+    for (let h = 0; h < s.test.length; h++) {
+      out.absError += Math.abs(s.test[h]! - f[h]!);
+      out.volume += Math.abs(s.test[h]!);
+      out.bias += (f[h]! - s.test[h]!) / s.test.length;
+    }
+    out.rmsse += rmsse(s.test, f, s.train);
+    out.series++;
+  }
+  return out;
+}
+
+function report(name: string, set: HeldOutSeries[], horizon: number, season: number, file: string): void {
+  const refs = new Map<string, Map<string, number[][]>>();
+  const cpus = new Map<string, Map<string, number>>();
+  for (const m of ["ets", "croston"]) {
+    refs.set(m, loadReference(file, m));
+    cpus.set(m, loadReferenceCpu(file, m));
+  }
+  // Score only the series every side forecast and that have an RMSSE scale.
+  const scored = new Set<string>();
+  let noScale = 0;
+  for (const s of set) {
+    const sides = [refs.get("ets")!.get(s.id), refs.get("croston")!.get(s.id)];
+    if (sides.some((r) => !r || r.some((row) => !Number.isFinite(row[0]!)))) continue;
+    let start = 0;
+    while (start < s.train.length && s.train[start] === 0) start++;
+    let varies = false;
+    for (let t = start + 1; t < s.train.length; t++) if (s.train[t] !== s.train[t - 1]) varies = true;
+    if (varies) scored.add(s.id);
+    else noScale++;
+  }
+  console.log(
+    `\n${name}: ${set.length} series, ${scored.size} scored (${noScale} left out: constant history, no RMSSE scale), h = ${horizon}`,
+  );
+  console.log("model        WAPE %   mean RMSSE   bias/step   series/CPU-s");
+  const line = (label: string, s: Score, cpu: number) =>
+    console.log(
+      `${label.padEnd(12)} ${((100 * s.absError) / s.volume).toFixed(2).padStart(6)}   ${(s.rmsse / s.series).toFixed(4).padStart(10)}   ${(s.bias / s.series).toFixed(4).padStart(9)}   ${(s.series / cpu).toFixed(0).padStart(12)}`,
+    );
+  for (const m of ["ets", "croston"]) {
+    const ref = refs.get(m)!;
+    const s = score(set, (x) => Float64Array.from(ref.get(x.id)!.map((r) => r[0]!)), scored);
+    let cpu = 0;
+    for (const id of scored) cpu += cpus.get(m)!.get(id)!;
+    line(`R ${m}`, s, cpu);
+  }
+  for (const model of models) {
+    let cpu = 0;
+    const s = score(
+      set,
+      (x) => {
+        const t0 = process.cpuUsage();
+        const f = model.forecast(x.train, { horizon, season, levels: [80, 95] }).mean;
+        const dt = process.cpuUsage(t0);
+        cpu += (dt.user + dt.system) / 1e6;
+        return f;
+      },
+      scored,
+    );
+    line(model.name, s, cpu);
+  }
+}
+
+report("carparts (monthly)", loadCarparts(), 12, 12, "r_carparts.csv");
+report("M5 tiny (daily)", loadM5Tiny(), 28, 7, "r_m5_tiny.csv");
+console.log(
+  "\nR CPU seconds are the reference file's cpu_s (R's croston there is an O(n) re-implementation).",
+);
