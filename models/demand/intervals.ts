@@ -1,11 +1,11 @@
-import { probit } from "simple-statistics";
+import { normalQuantile } from "../inventory/normal-distribution.ts";
 import type { ForecastOptions } from "./types.ts";
 
 /**
  * Standard normal quantile for a central interval of `level` percent: z = Φ⁻¹(0.5 + level/200).
  */
 export function normalQuantileForLevel(level: number): number {
-  return probit(0.5 + level / 200);
+  return normalQuantile(0.5 + level / 200);
 }
 
 /**
