@@ -93,7 +93,7 @@ export function simulateOneForOne(s: OneForOneSettings, index: number): OneForOn
     const nextArrival = size > 0 ? heap[0]! : Number.POSITIVE_INFINITY;
     const next = Math.min(nextDemand, nextArrival, end);
     // Integrate the post-warm-up part of [t, next).
-    const from = t > s.warmup ? t : s.warmup;
+    const from = Math.max(t, s.warmup);
     if (next > from) {
       areaOnHand += onHand * (next - from);
       areaBackorders += backorders * (next - from);

@@ -173,7 +173,7 @@ export function generateDemand(spec: DemandSpec, rng: Rng, out: Float64Array): F
         const i = t < m ? t : m - 1;
         const s = typeof sd === "number" ? sd : (sd[i] ?? 0);
         const d = mu[i]! + (s > 0 ? s * rng.normal() : 0);
-        out[t] = d < 0 ? 0 : d;
+        out[t] = Math.max(d, 0);
       }
       break;
     }

@@ -26,7 +26,8 @@ import type { LeadTimeSpec, Scenario } from "./scenario.ts";
  *     of it if it has the stock, else a proportional share: rationing among internal customers),
  *     then reviews its inventory position and orders from its parents (or the outside supplier,
  *     which always ships in full).
- *  4. Costs on end-of-period stock: holding on on-hand, backorder cost per unit backordered, pipeline
+ *  4. Costs on end-of-period stock: holding on on-hand, backorder cost per unit backordered (external
+ *     backorders and customers' orders still unshipped), pipeline
  *     holding on units in transit, lost-sale cost per unit lost, fixed cost K per order.
  *
  * Inventory position (IP) of node j, in its own units: on hand − external backorders − unshipped
@@ -166,7 +167,9 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
   const nodesIn = scenario.network.nodes;
   const edges = scenario.network.edges;
   const idIndex = new Map<string, number>();
-  nodesIn.forEach((nd, i) => idIndex.set(nd.id, i));
+  nodesIn.forEach((nd, i) => {
+    idIndex.set(nd.id, i);
+  });
   // Kahn's algorithm: upstream before downstream.
   const indeg = new Int32Array(nodesIn.length);
   for (const e of edges) indeg[idIndex.get(e.downstream)!]!++;
@@ -189,7 +192,9 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
   }
   const n = order.length;
   const pos = new Map<string, number>();
-  order.forEach((orig, k) => pos.set(nodesIn[orig]!.id, k));
+  order.forEach((orig, k) => {
+    pos.set(nodesIn[orig]!.id, k);
+  });
   const nodes = order.map((orig) => nodesIn[orig]!);
   const settings = scenario.nodeSettings ?? {};
 
@@ -632,15 +637,17 @@ export function runReplication(
     if (policyCode[j] === 7) fLevel[j] = policyParams[j * PP + 4]!;
   }
   for (let a = 0; a < m; a++) {
+    // Shipments made at the end of periods −L−1..−1 arrive at the start of periods 0..L.
     let tr = 0;
     const L = arcLeadKind[a] === LT_FIXED ? arcLeadA[a]! : 0;
-    for (let k = 1; k <= L + 1; k++) {
+    for (let k = 0; k <= L; k++) {
       shipPipe[a * H + (k % H)] = c.arcInitTransit[a]!;
       tr += c.arcInitTransit[a]!;
     }
     transit[a] = tr;
+    // Orders placed at the end of periods −d..−1 become visible at the start of periods 0..d−1.
     let ot = 0;
-    for (let k = 1; k <= arcOrderDelay[a]!; k++) {
+    for (let k = 0; k < arcOrderDelay[a]!; k++) {
       orderPipe[a * H + (k % H)] = c.arcInitOrders[a]!;
       ot += c.arcInitOrders[a]!;
     }
@@ -707,11 +714,11 @@ export function runReplication(
       let oh = onHand[j]!;
       let bl = backlog[j]!;
       if (bl > 0 && oh > 0) {
-        const x = bl < oh ? bl : oh;
+        const x = Math.min(bl, oh);
         bl -= x;
         oh -= x;
       }
-      const served = dem < oh ? dem : oh > 0 ? oh : 0;
+      const served = dem < oh ? dem : Math.max(oh, 0);
       oh -= served;
       const short = dem - served;
       if (short > 0) {
@@ -908,7 +915,7 @@ export function runReplication(
           pipe += arcPipeCost[a]! * (transit[a]! + compBuf[a]!);
         }
         const hold = holding[j]! * oh;
-        const shortC = backorderCost[j]! * bl + lostSaleCost[j]! * lostNow[j]!;
+        const shortC = backorderCost[j]! * (bl + owedOut) + lostSaleCost[j]! * lostNow[j]!;
         const ordC = q > 0 ? orderingCost[j]! : 0;
         acc[o + A_ONHAND]! += oh;
         acc[o + A_BACKLOG]! += bl;

@@ -33,7 +33,7 @@ export interface ScenarioEdge extends NetworkEdge {
 }
 
 export interface NodeSettings {
-  /** Cost per unit backordered per period (end of period), external customers only. */
+  /** Cost per unit backordered per period (end of period): external backorders and unshipped orders of downstream nodes. */
   backorderCost?: number;
   /** Unmet external demand is lost instead of backordered. */
   lostSales?: boolean;

@@ -15,5 +15,5 @@ export function anchoringAdjustmentOrder(
   supplyLine: number,
 ): number {
   const q = expectedDemand + alphaS * (desiredStock - netStock - beta * supplyLine);
-  return q > 0 ? q : 0;
+  return Math.max(q, 0);
 }
