@@ -1,0 +1,167 @@
+/**
+ * Levenberg–Marquardt minimisation of a sum of squares Σ r_i(x)², with a forward-difference Jacobian.
+ *
+ * Step: (JᵀJ + λ·diag(JᵀJ)) δ = −Jᵀr (Marquardt 1963, J. SIAM 11(2):431–441; Nocedal & Wright 2006, §10.3),
+ * λ divided by 10 after a successful step and multiplied by 10 after a failed one. Both ARIMA objectives
+ * (conditional sum of squares and the concentrated exact likelihood) are sums of squares, so this needs far
+ * fewer function evaluations than a quasi-Newton method on the scalar objective (R uses BFGS).
+ *
+ * `residuals(x, out)` writes the m residuals and returns false when x is outside the model's domain (that
+ * step is then rejected). Buffers are allocated once per call, not per evaluation.
+ */
+export interface LevenbergMarquardtOptions {
+  /** Stop when an accepted step lowers the sum of squares by less than this fraction; default 1e-9. */
+  relativeTolerance?: number;
+  /** Cap on Jacobian evaluations; default 100. */
+  maxIterations?: number;
+}
+
+export interface LevenbergMarquardtResult {
+  /** The sum of squares at x (Infinity when the start is outside the domain). */
+  value: number;
+  iterations: number;
+  evaluations: number;
+  converged: boolean;
+}
+
+export function levenbergMarquardt(
+  residuals: (x: Float64Array, out: Float64Array) => boolean,
+  x: Float64Array,
+  m: number,
+  options: LevenbergMarquardtOptions = {},
+): LevenbergMarquardtResult {
+  const k = x.length;
+  const tol = options.relativeTolerance ?? 1e-9;
+  const maxIter = options.maxIterations ?? 100;
+  const r0 = new Float64Array(m);
+  const r1 = new Float64Array(m);
+  let evaluations = 1;
+  if (!residuals(x, r0))
+    return { value: Number.POSITIVE_INFINITY, iterations: 0, evaluations, converged: false };
+  let f0 = sumSquares(r0);
+  if (!Number.isFinite(f0))
+    return { value: Number.POSITIVE_INFINITY, iterations: 0, evaluations, converged: false };
+  if (k === 0) return { value: f0, iterations: 0, evaluations, converged: true };
+  const J = new Float64Array(m * k);
+  const A = new Float64Array(k * k);
+  const g = new Float64Array(k);
+  const sys = new Float64Array(k * k + k);
+  const trial = new Float64Array(k);
+  let lambda = 1e-3;
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIter && !converged) {
+    iterations++;
+    // Forward-difference Jacobian; step backwards where the forward point leaves the domain.
+    for (let j = 0; j < k; j++) {
+      const xj = x[j]!;
+      let h = 1e-7 * Math.max(Math.abs(xj), 0.1);
+      x[j] = xj + h;
+      evaluations++;
+      let ok = residuals(x, r1);
+      if (!ok) {
+        h = -h;
+        x[j] = xj + h;
+        evaluations++;
+        ok = residuals(x, r1);
+      }
+      x[j] = xj;
+      const col = j * m;
+      if (ok) {
+        for (let i = 0; i < m; i++) J[col + i] = (r1[i]! - r0[i]!) / h;
+      } else {
+        J.fill(0, col, col + m);
+      }
+    }
+    for (let a = 0; a < k; a++) {
+      let s = 0;
+      for (let i = 0; i < m; i++) s += J[a * m + i]! * r0[i]!;
+      g[a] = s;
+      for (let b = 0; b <= a; b++) {
+        let t = 0;
+        for (let i = 0; i < m; i++) t += J[a * m + i]! * J[b * m + i]!;
+        A[a * k + b] = t;
+        A[b * k + a] = t;
+      }
+    }
+    let maxDiag = 0;
+    for (let a = 0; a < k; a++) maxDiag = Math.max(maxDiag, A[a * k + a]!);
+    if (!(maxDiag > 0)) {
+      converged = true;
+      break;
+    }
+    let accepted = false;
+    while (!accepted) {
+      for (let a = 0; a < k; a++) {
+        for (let b = 0; b < k; b++) sys[a * k + b] = A[a * k + b]!;
+        sys[a * k + a] = A[a * k + a]! * (1 + lambda) + 1e-12 * maxDiag;
+        sys[k * k + a] = -g[a]!;
+      }
+      if (!choleskyInPlace(sys, k)) {
+        lambda *= 10;
+        if (lambda > 1e12) break;
+        continue;
+      }
+      let stepSize = 0;
+      for (let a = 0; a < k; a++) {
+        const d = sys[k * k + a]!;
+        trial[a] = x[a]! + d;
+        stepSize = Math.max(stepSize, Math.abs(d) / (1 + Math.abs(x[a]!)));
+      }
+      evaluations++;
+      const ok = residuals(trial, r1);
+      const f1 = ok ? sumSquares(r1) : Number.POSITIVE_INFINITY;
+      if (f1 < f0) {
+        accepted = true;
+        const drop = (f0 - f1) / f0;
+        x.set(trial);
+        r0.set(r1);
+        f0 = f1;
+        lambda = Math.max(lambda / 10, 1e-12);
+        if (drop < tol || stepSize < 1e-10) converged = true;
+      } else {
+        lambda *= 10;
+        if (stepSize < 1e-12 || lambda > 1e12) {
+          converged = true;
+          break;
+        }
+      }
+    }
+    if (!accepted && !converged) converged = true;
+  }
+  return { value: f0, iterations, evaluations, converged };
+}
+
+function sumSquares(r: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < r.length; i++) s += r[i]! * r[i]!;
+  return s;
+}
+
+/** Cholesky solve of the k×k system in A[0..k²) with right-hand side A[k²..); false if not positive definite. */
+function choleskyInPlace(A: Float64Array, k: number): boolean {
+  const rhs = k * k;
+  for (let j = 0; j < k; j++) {
+    let d = A[j * k + j]!;
+    for (let l = 0; l < j; l++) d -= A[j * k + l]! * A[j * k + l]!;
+    if (!(d > 0)) return false;
+    d = Math.sqrt(d);
+    A[j * k + j] = d;
+    for (let i = j + 1; i < k; i++) {
+      let s = A[i * k + j]!;
+      for (let l = 0; l < j; l++) s -= A[i * k + l]! * A[j * k + l]!;
+      A[i * k + j] = s / d;
+    }
+  }
+  for (let i = 0; i < k; i++) {
+    let s = A[rhs + i]!;
+    for (let l = 0; l < i; l++) s -= A[i * k + l]! * A[rhs + l]!;
+    A[rhs + i] = s / A[i * k + i]!;
+  }
+  for (let i = k - 1; i >= 0; i--) {
+    let s = A[rhs + i]!;
+    for (let l = i + 1; l < k; l++) s -= A[l * k + i]! * A[rhs + l]!;
+    A[rhs + i] = s / A[i * k + i]!;
+  }
+  return true;
+}
