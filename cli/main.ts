@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { isWorkbenchError } from "../core/errors.ts";
+import { registerBacktestCommand } from "./commands/backtest.ts";
 import { registerDataCommands } from "./commands/data.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerForecastCommand } from "./commands/forecast.ts";
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerForecastCommand(program);
   registerScoreCommand(program);
+  registerBacktestCommand(program);
   registerDemoCommand(program);
   return program;
 }

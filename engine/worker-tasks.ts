@@ -1,4 +1,5 @@
 import { Piscina } from "piscina";
+import { type BacktestBatch, backtestBatch } from "./backtest-batch.ts";
 import { type ForecastBatch, forecastBatch } from "./forecast-batch.ts";
 
 /** Marks a result so that piscina transfers the listed buffers back instead of copying them. */
@@ -11,5 +12,9 @@ export const tasks: Record<string, (payload: never) => unknown> = {
   forecast: (batch: ForecastBatch) => {
     const result = forecastBatch(batch);
     return transferring(result, [result.out.buffer]);
+  },
+  backtest: (batch: BacktestBatch) => {
+    const result = backtestBatch(batch);
+    return transferring(result, [result.forecasts.buffer]);
   },
 };
