@@ -1,5 +1,6 @@
 import { invalidInput } from "../../../core/errors.ts";
 import { normalQuantileForLevel } from "../intervals.ts";
+import { type Arena, takeArray } from "./arena.ts";
 import { levenbergMarquardt } from "./levenberg-marquardt.ts";
 import { ArmaWorkspace, armaParameterCount } from "./likelihood.ts";
 import { invertMa, isStationaryAr, minRootModulus, unconstrainedFromAr } from "./polynomial.ts";
@@ -53,6 +54,8 @@ export interface ArimaFitOptions {
    * order of the design columns (intercept or drift first, then xreg).
    */
   fixedBeta?: Float64Array;
+  /** Scratch memory for the work buffers (the search passes one and resets it between candidates). */
+  arena?: Arena;
 }
 
 export interface ArimaFit {
@@ -174,6 +177,15 @@ export function arimaDesign(
 }
 
 /**
+ * Stopping rules of the optimiser, as relative decreases of the sum of squares S. R's BFGS stops when
+ * ½·log S changes by less than 1e−8 relative (`reltol`). A relative change of 1e−6 in S moves the
+ * log-likelihood by n·5e−7, far below what separates two models; the CSS stage only supplies start values
+ * and the stationarity check, so it stops earlier.
+ */
+const cssTolerance = 1e-5;
+const mlTolerance = 1e-6;
+
+/**
  * Fits ARIMA of a given order. Returns null where R's `arima()` would fail: too few observations, a
  * non-stationary AR part from CSS, or an optimiser that leaves the likelihood undefined.
  */
@@ -196,13 +208,14 @@ export function tryFitArima(
   const method = options.method ?? "CSS-ML";
   const fixedBeta = options.fixedBeta;
 
-  const series = new Float64Array(nStar * (1 + ncol));
+  const arena = options.arena;
+  const series = takeArray(arena, nStar * (1 + ncol));
   difference(y, delta, series, 0);
   for (let c = 0; c < ncol; c++) difference(design[c]!, delta, series, (c + 1) * nStar);
-  const ws = new ArmaWorkspace(structure, series, nStar, ncol);
+  const ws = new ArmaWorkspace(structure, series, nStar, ncol, arena);
 
   // Stage 1: conditional sum of squares from zero (R's CSS start for CSS-ML).
-  const params = new Float64Array(k);
+  const params = takeArray(arena, k);
   const cssResiduals = (x: Float64Array, out: Float64Array): boolean => {
     ws.setParameters(x, false);
     ws.cssResiduals();
@@ -210,7 +223,10 @@ export function tryFitArima(
     out.set(ws.resid);
     return Number.isFinite(ws.ssq);
   };
-  const css = levenbergMarquardt(cssResiduals, params, nStar);
+  const css = levenbergMarquardt(cssResiduals, params, nStar, {
+    relativeTolerance: cssTolerance,
+    ...(arena ? { arena } : {}),
+  });
   if (!Number.isFinite(css.value)) return null;
   const { p, q, P, Q } = structure;
   if (method === "CSS") {
@@ -223,14 +239,14 @@ export function tryFitArima(
     const value = 0.5 * Math.log(sigma2);
     const loglik = -0.5 * (2 * nStar * value + nStar + nStar * Math.log(2 * Math.PI));
     const residuals = ws.resid.slice();
-    return finish(params, ws.beta.slice(), sigma2, loglik, residuals, true, css.converged);
+    return finish(params.slice(), ws.beta.slice(), sigma2, loglik, residuals, true, css.converged);
   }
   if (!isStationaryAr(params, 0, p) || !isStationaryAr(params, p + q, P)) return null;
 
   // Stage 2: exact ML, AR parts through the PACF transform, MA parts made invertible first.
-  const raw = new Float64Array(k);
+  const raw = takeArray(arena, k);
   raw.set(params);
-  const work = new Float64Array(Math.max(p, P, 1));
+  const work = takeArray(arena, Math.max(p, P, 1));
   if (p > 0 && !unconstrainedFromAr(params, raw, 0, p, work)) return null;
   if (P > 0 && !unconstrainedFromAr(params, raw, p + q, P, work)) return null;
   if (q > 0) invertMa(raw, p, q);
@@ -244,7 +260,10 @@ export function tryFitArima(
     for (let t = 0; t < nStar; t++) out[t] = resid[t]! * scale;
     return true;
   };
-  const ml = levenbergMarquardt(mlResiduals, raw, nStar);
+  const ml = levenbergMarquardt(mlResiduals, raw, nStar, {
+    relativeTolerance: mlTolerance,
+    ...(arena ? { arena } : {}),
+  });
   if (!Number.isFinite(ml.value)) return null;
   ws.setParameters(raw, true);
   const coef = ws.coef.slice();

@@ -1,4 +1,5 @@
 import { WorkbenchError } from "../../../core/errors.ts";
+import { Arena } from "./arena.ts";
 import { type ArimaFit, type ArimaSpec, arimaName, tryFitArima } from "./arima.ts";
 import { firstDifference, isConstant, ndiffs } from "./kpss.ts";
 import { olsResiduals } from "./regression.ts";
@@ -73,8 +74,11 @@ function scoreModel(
   offset: number,
   xreg: readonly Float64Array[] | undefined,
   xregNames: readonly string[] | undefined,
+  arena: Arena,
 ): Scored {
+  arena.reset();
   const fit = tryFitArima(y, spec, {
+    arena,
     method: approximation ? "CSS" : "CSS-ML",
     ...(xreg ? { xreg } : {}),
     ...(xregNames ? { xregNames } : {}),
@@ -216,9 +220,10 @@ export function autoArima(y: Float64Array, options: AutoArimaOptions): AutoArima
   let constant = allowDrift || allowMean;
 
   const maxModels = options.maxModels ?? 94;
+  const arena = new Arena();
   const fitModel = (p: number, q: number, P: number, Q: number, c: boolean): Scored => {
     const spec: ArimaSpec = { p, d, q, P, D, Q, m, constant: c };
-    const scored = scoreModel(y, spec, ic, approximation, offset, xreg, xregNames);
+    const scored = scoreModel(y, spec, ic, approximation, offset, xreg, xregNames, arena);
     tried.push({ spec, ic: scored.ic });
     return scored;
   };
@@ -339,7 +344,7 @@ export function autoArima(y: Float64Array, options: AutoArimaOptions): AutoArima
       .map((t, i) => ({ t, i }))
       .sort((a, b) => (a.t.ic === b.t.ic ? a.i - b.i : a.t.ic < b.t.ic ? -1 : 1));
     for (const { t } of order) {
-      const refit = scoreModel(y, t.spec, ic, false, 0, xreg, xregNames);
+      const refit = scoreModel(y, t.spec, ic, false, 0, xreg, xregNames, arena);
       if (refit.ic < Number.POSITIVE_INFINITY) {
         best = refit;
         break;

@@ -1,3 +1,5 @@
+import { type Arena, takeArray } from "./arena.ts";
+
 /**
  * Levenberg–Marquardt minimisation of a sum of squares Σ r_i(x)², with a forward-difference Jacobian.
  *
@@ -14,6 +16,8 @@ export interface LevenbergMarquardtOptions {
   relativeTolerance?: number;
   /** Cap on Jacobian evaluations; default 100. */
   maxIterations?: number;
+  /** Where to take the work buffers from (see arena.ts); fresh arrays when absent. */
+  arena?: Arena;
 }
 
 export interface LevenbergMarquardtResult {
@@ -33,8 +37,8 @@ export function levenbergMarquardt(
   const k = x.length;
   const tol = options.relativeTolerance ?? 1e-9;
   const maxIter = options.maxIterations ?? 100;
-  const r0 = new Float64Array(m);
-  const r1 = new Float64Array(m);
+  const r0 = takeArray(options.arena, m);
+  const r1 = takeArray(options.arena, m);
   let evaluations = 1;
   if (!residuals(x, r0))
     return { value: Number.POSITIVE_INFINITY, iterations: 0, evaluations, converged: false };
@@ -42,11 +46,11 @@ export function levenbergMarquardt(
   if (!Number.isFinite(f0))
     return { value: Number.POSITIVE_INFINITY, iterations: 0, evaluations, converged: false };
   if (k === 0) return { value: f0, iterations: 0, evaluations, converged: true };
-  const J = new Float64Array(m * k);
-  const A = new Float64Array(k * k);
-  const g = new Float64Array(k);
-  const sys = new Float64Array(k * k + k);
-  const trial = new Float64Array(k);
+  const J = takeArray(options.arena, m * k);
+  const A = takeArray(options.arena, k * k);
+  const g = takeArray(options.arena, k);
+  const sys = takeArray(options.arena, k * k + k);
+  const trial = takeArray(options.arena, k);
   let lambda = 1e-3;
   let iterations = 0;
   let converged = false;

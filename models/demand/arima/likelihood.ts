@@ -1,3 +1,4 @@
+import { type Arena, takeArray } from "./arena.ts";
 import { arFromUnconstrained, expandAr, expandMa } from "./polynomial.ts";
 
 /**
@@ -79,7 +80,7 @@ export class ArmaWorkspace {
   ssq = 0;
   /** F at the end of the last filter run, and its M and W (for the final state covariance). */
 
-  constructor(s: ArmaStructure, series: Float64Array, n: number, ncol: number) {
+  constructor(s: ArmaStructure, series: Float64Array, n: number, ncol: number, arena?: Arena) {
     this.s = s;
     this.n = n;
     this.ncol = ncol;
@@ -88,24 +89,24 @@ export class ArmaWorkspace {
     this.qFull = s.q + s.m * s.Q;
     this.r = Math.max(this.pFull, this.qFull + 1);
     const r = this.r;
-    this.phi = new Float64Array(r + 1);
-    this.theta = new Float64Array(r + 1);
+    this.phi = takeArray(arena, r + 1);
+    this.theta = takeArray(arena, r + 1);
     const k = armaParameterCount(s);
-    this.coef = new Float64Array(k);
-    this.work = new Float64Array(Math.max(k, 1));
-    this.gamma = new Float64Array(r + 2);
-    this.psi = new Float64Array(r + 2);
-    this.system = new Float64Array((this.pFull + 1) * (this.pFull + 1));
-    this.rhs = new Float64Array(this.pFull + 1);
-    this.col0 = new Float64Array(r + 1);
-    this.gain = new Float64Array(r);
-    this.w = new Float64Array(r);
-    this.tw = new Float64Array(r);
-    this.state = new Float64Array(r * (1 + ncol));
-    this.innov = new Float64Array(n * (1 + ncol));
-    this.resid = new Float64Array(n);
-    this.beta = new Float64Array(ncol);
-    this.normal = new Float64Array(ncol * (ncol + 1));
+    this.coef = takeArray(arena, k);
+    this.work = takeArray(arena, Math.max(k, 1));
+    this.gamma = takeArray(arena, r + 2);
+    this.psi = takeArray(arena, r + 2);
+    this.system = takeArray(arena, (this.pFull + 1) * (this.pFull + 1));
+    this.rhs = takeArray(arena, this.pFull + 1);
+    this.col0 = takeArray(arena, r + 1);
+    this.gain = takeArray(arena, r);
+    this.w = takeArray(arena, r);
+    this.tw = takeArray(arena, r);
+    this.state = takeArray(arena, r * (1 + ncol));
+    this.innov = takeArray(arena, n * (1 + ncol));
+    this.resid = takeArray(arena, n);
+    this.beta = takeArray(arena, ncol);
+    this.normal = takeArray(arena, ncol * (ncol + 1));
   }
 
   /**
