@@ -115,7 +115,7 @@ describe("guaranteedServiceTree against brute force", () => {
         processingTime: rng.int(4),
         holdingCost: 1 + rng.int(5),
       }));
-      const edges = [];
+      const edges: { upstream: string; downstream: string }[] = [];
       for (let k = 1; k < n; k++) {
         const other = `n${rng.int(k)}`;
         edges.push(
