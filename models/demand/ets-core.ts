@@ -79,6 +79,7 @@ export function etsLikelihood(
   const phiIsOne = Math.abs(phi - 1) < TOL;
   let sse = 0;
   let sumLog = 0;
+  let product = 1;
   let k = 0;
   for (let t = 0; t < n; t++) {
     const yt = y[t]!;
@@ -108,7 +109,13 @@ export function etsLikelihood(
       e = yt - fitted;
     } else {
       e = (yt - fitted) / fitted;
-      sumLog += Math.log(Math.abs(fitted));
+      // Σ log|ŷ| as the log of a running product, renormalised before it can overflow: one log call
+      // per ~40 steps instead of one per step (the log dominated the cost of an evaluation).
+      product *= Math.abs(fitted);
+      if (product > 1e150 || product < 1e-150) {
+        sumLog += Math.log(product);
+        product = 1;
+      }
     }
     sse += e * e;
     if (residuals !== null) residuals[t] = e;
@@ -143,7 +150,201 @@ export function etsLikelihood(
     if (k === period) k = 0;
   }
   let lik = n * Math.log(sse);
-  if (errorType === MULTIPLICATIVE) lik += 2 * sumLog;
+  if (errorType === MULTIPLICATIVE) lik += 2 * (sumLog + Math.log(product));
+  return lik;
+}
+
+/**
+ * Same value as {@link etsLikelihood} without states or residuals, through loops specialised by season
+ * type: the optimiser's hot path. A missing trend runs as an additive trend with b = 0 and β = 0
+ * (q = ℓ + φ·0 = ℓ exactly); a multiplicative trend goes through the general recursion.
+ */
+export function etsLikelihoodFast(
+  y: Float64Array,
+  m: number,
+  errorType: number,
+  trendType: number,
+  seasonType: number,
+  alpha: number,
+  beta: number,
+  gamma: number,
+  phi: number,
+  x0: Float64Array,
+  ring: Float64Array,
+): number {
+  if (trendType === MULTIPLICATIVE) {
+    return etsLikelihood(
+      y,
+      m,
+      errorType,
+      trendType,
+      seasonType,
+      alpha,
+      beta,
+      gamma,
+      phi,
+      x0,
+      ring,
+      null,
+      null,
+    );
+  }
+  const hasTrend = trendType === ADDITIVE;
+  const level = x0[0]!;
+  const growth = hasTrend ? x0[1]! : 0;
+  const betaRatio = hasTrend ? beta / alpha : 0;
+  const multiplicativeError = errorType === MULTIPLICATIVE;
+  if (seasonType === NONE) return noSeasonLoop(y, multiplicativeError, alpha, betaRatio, phi, level, growth);
+  const sOff = hasTrend ? 2 : 1;
+  for (let j = 0; j < m; j++) ring[j] = x0[sOff + m - 1 - j]!;
+  if (seasonType === ADDITIVE) {
+    return additiveSeasonLoop(y, m, multiplicativeError, alpha, betaRatio, gamma, phi, level, growth, ring);
+  }
+  return multiplicativeSeasonLoop(
+    y,
+    m,
+    multiplicativeError,
+    alpha,
+    betaRatio,
+    gamma,
+    phi,
+    level,
+    growth,
+    ring,
+  );
+}
+
+function noSeasonLoop(
+  y: Float64Array,
+  multiplicativeError: boolean,
+  alpha: number,
+  betaRatio: number,
+  phi: number,
+  level: number,
+  growth: number,
+): number {
+  const n = y.length;
+  let sse = 0;
+  let sumLog = 0;
+  let product = 1;
+  for (let t = 0; t < n; t++) {
+    const yt = y[t]!;
+    const dampedGrowth = phi * growth;
+    const q = level + dampedGrowth;
+    let e: number;
+    if (multiplicativeError) {
+      e = (yt - q) / q;
+      product *= Math.abs(q);
+      if (product > 1e150 || product < 1e-150) {
+        sumLog += Math.log(product);
+        product = 1;
+      }
+    } else {
+      e = yt - q;
+    }
+    sse += e * e;
+    const newLevel = q + alpha * (yt - q);
+    growth = dampedGrowth + betaRatio * (newLevel - level - dampedGrowth);
+    level = newLevel;
+  }
+  let lik = n * Math.log(sse);
+  if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
+  return lik;
+}
+
+function additiveSeasonLoop(
+  y: Float64Array,
+  m: number,
+  multiplicativeError: boolean,
+  alpha: number,
+  betaRatio: number,
+  gamma: number,
+  phi: number,
+  level: number,
+  growth: number,
+  ring: Float64Array,
+): number {
+  const n = y.length;
+  let sse = 0;
+  let sumLog = 0;
+  let product = 1;
+  let k = 0;
+  for (let t = 0; t < n; t++) {
+    const yt = y[t]!;
+    const dampedGrowth = phi * growth;
+    const q = level + dampedGrowth;
+    const seasonal = ring[k]!;
+    const fitted = q + seasonal;
+    let e: number;
+    if (multiplicativeError) {
+      e = (yt - fitted) / fitted;
+      product *= Math.abs(fitted);
+      if (product > 1e150 || product < 1e-150) {
+        sumLog += Math.log(product);
+        product = 1;
+      }
+    } else {
+      e = yt - fitted;
+    }
+    sse += e * e;
+    const newLevel = q + alpha * (yt - seasonal - q);
+    growth = dampedGrowth + betaRatio * (newLevel - level - dampedGrowth);
+    ring[k] = seasonal + gamma * (yt - q - seasonal);
+    level = newLevel;
+    k++;
+    if (k === m) k = 0;
+  }
+  let lik = n * Math.log(sse);
+  if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
+  return lik;
+}
+
+function multiplicativeSeasonLoop(
+  y: Float64Array,
+  m: number,
+  multiplicativeError: boolean,
+  alpha: number,
+  betaRatio: number,
+  gamma: number,
+  phi: number,
+  level: number,
+  growth: number,
+  ring: Float64Array,
+): number {
+  const n = y.length;
+  let sse = 0;
+  let sumLog = 0;
+  let product = 1;
+  let k = 0;
+  for (let t = 0; t < n; t++) {
+    const yt = y[t]!;
+    const dampedGrowth = phi * growth;
+    const q = level + dampedGrowth;
+    const seasonal = ring[k]!;
+    const fitted = q * seasonal;
+    let e: number;
+    if (multiplicativeError) {
+      e = (yt - fitted) / fitted;
+      product *= Math.abs(fitted);
+      if (product > 1e150 || product < 1e-150) {
+        sumLog += Math.log(product);
+        product = 1;
+      }
+    } else {
+      e = yt - fitted;
+    }
+    sse += e * e;
+    const deseasonalised = Math.abs(seasonal) < TOL ? HUGE_RATIO : yt / seasonal;
+    const newLevel = q + alpha * (deseasonalised - q);
+    growth = dampedGrowth + betaRatio * (newLevel - level - dampedGrowth);
+    const ratio = Math.abs(q) < TOL ? HUGE_RATIO : yt / q;
+    ring[k] = seasonal + gamma * (ratio - seasonal);
+    level = newLevel;
+    k++;
+    if (k === m) k = 0;
+  }
+  let lik = n * Math.log(sse);
+  if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
   return lik;
 }
 
@@ -230,7 +431,7 @@ export function isAdmissible(
   if (m <= 1) return true;
   const b = hasTrend ? beta : 0;
   const d = 1 - 1 / phi - alpha;
-  if (gamma < (d > 0 ? d : 0) || gamma > 1 + 1 / phi - alpha) return false;
+  if (gamma < Math.max(d, 0) || gamma > 1 + 1 / phi - alpha) return false;
   if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
   if (b < -(1 - phi) * (gamma / m + alpha)) return false;
   // Coefficients in increasing powers, evaluated on the circle of radius ρ = 1 + 1e-10, so that
@@ -244,12 +445,26 @@ export function isAdmissible(
   for (let j = 2; j < m; j++) c[j] = mid;
   c[m] = alpha + b - phi;
   c[degree] = 1;
+  let deg = degree;
+  if (!hasTrend) {
+    // Without a trend (β = 0, φ = 1) z = 1 is always a root (P(1) = m·β = 0). Testing it through the
+    // Schur–Cohn recursion is ill-conditioned (errors grow like 1/(1 − |k|²)), so divide it out exactly
+    // (synthetic division by z − 1) and test the other roots; R's root finder passes it as ≈ 1.
+    let carry = c[deg]!;
+    for (let j = deg - 1; j >= 0; j--) {
+      const next = c[j]! + carry;
+      c[j + 1] = carry;
+      carry = next;
+    }
+    for (let j = 0; j < deg; j++) c[j] = c[j + 1]!;
+    deg -= 1;
+  }
   let scale = 1;
-  for (let j = 1; j <= degree; j++) {
+  for (let j = 1; j <= deg; j++) {
     scale *= rho;
     c[j] = c[j]! * scale;
   }
-  return schurStable(c, degree);
+  return schurStable(c, deg);
 }
 
 /**
@@ -259,15 +474,20 @@ export function isAdmissible(
  * Analysis, vol. 1, §6.8). Overwrites c; uses c[degree+1 … 2·degree+1] as scratch.
  */
 export function schurStable(c: Float64Array, degree: number): boolean {
-  const tmp = degree + 1;
+  // ping-pong between c[0..] and c[degree+1..] instead of copying back each step
+  let src = 0;
+  let dst = degree + 1;
   for (let d = degree; d >= 1; d--) {
-    const c0 = c[0]!;
-    const cd = c[d]!;
+    const c0 = c[src]!;
+    const cd = c[src + d]!;
     if (!(Math.abs(c0) < Math.abs(cd))) return false;
     // divided by c_d so that magnitudes stay bounded over the recursion
-    const k = c0 / cd;
-    for (let j = 0; j < d; j++) c[tmp + j] = (c[j + 1]! - k * c[d - 1 - j]!) / cd;
-    for (let j = 0; j < d; j++) c[j] = c[tmp + j]!;
+    const inverse = 1 / cd;
+    const k = c0 * inverse;
+    for (let j = 0; j < d; j++) c[dst + j] = (c[src + j + 1]! - k * c[src + d - 1 - j]!) * inverse;
+    const tmp = src;
+    src = dst;
+    dst = tmp;
   }
   return true;
 }

@@ -2,6 +2,7 @@ import { invalidInput, WorkbenchError } from "../../core/errors.ts";
 import {
   ADDITIVE,
   etsLikelihood,
+  etsLikelihoodFast,
   initialStates,
   inUsualRegion,
   isAdmissible,
@@ -95,6 +96,12 @@ export interface EtsFit {
   /** The training series. */
   y: Float64Array;
 }
+
+// Module-local aliases: the objective runs thousands of times per fit, and some loaders reach imported
+// bindings through getters.
+const likelihood = etsLikelihoodFast;
+const usualRegion = inUsualRegion;
+const admissible = isAdmissible;
 
 const ERROR_CODE: Record<EtsErrorType, number> = { A: ADDITIVE, M: MULTIPLICATIVE };
 const COMPONENT_CODE: Record<EtsTrendType, number> = { N: NONE, A: ADDITIVE, M: MULTIPLICATIVE };
@@ -291,28 +298,14 @@ function fitOneModel(y: Float64Array, m: number, spec: EtsSpec): EtsFit | null {
     const beta = hasTrend ? par[i++]! : 0;
     const gamma = hasSeason ? par[i++]! : 0;
     const phi = damped ? par[i]! : 1;
-    if (!inUsualRegion(alpha, beta, gamma, phi, hasTrend, hasSeason, damped)) return Number.POSITIVE_INFINITY;
-    if (!isAdmissible(alpha, beta, gamma, phi, m, hasTrend, hasSeason, scratch))
+    if (!usualRegion(alpha, beta, gamma, phi, hasTrend, hasSeason, damped)) return Number.POSITIVE_INFINITY;
+    if (!admissible(alpha, beta, gamma, phi, m, hasTrend, hasSeason, scratch))
       return Number.POSITIVE_INFINITY;
     if (!unpackState(par)) return Number.POSITIVE_INFINITY;
-    const lik = etsLikelihood(
-      y,
-      m,
-      errorType,
-      trendType,
-      seasonType,
-      alpha,
-      beta,
-      gamma,
-      phi,
-      x0,
-      ring,
-      null,
-      null,
-    );
+    const lik = likelihood(y, m, errorType, trendType, seasonType, alpha, beta, gamma, phi, x0, ring);
     if (Number.isNaN(lik)) return Number.POSITIVE_INFINITY;
     // R caps the likelihood of (near-)perfect fits
-    return lik < -1e10 ? -1e10 : lik;
+    return Math.max(lik, -1e10);
   };
 
   const result = nashNelderMead(objective, Float64Array.from(start));
