@@ -27,7 +27,12 @@ export interface SerialSystem {
   seed: number;
 }
 
-/** Mean cost per period of each replication in [fromIndex, fromIndex + count). */
+/**
+ * Mean cost per period of each replication in [fromIndex, fromIndex + count). The replications of
+ * the batch advance together, period by period (the state of stage k for all replications is one
+ * contiguous run of a Float64Array), so every inner loop is a branch-free pass over the batch; each
+ * replication still draws its own demand from Rng.stream(seed, index) in period order.
+ */
 export function simulateSerialEchelon(sys: SerialSystem, fromIndex: number, count: number): Float64Array {
   const K = sys.echelonBaseStock.length;
   if (
@@ -42,89 +47,116 @@ export function simulateSerialEchelon(sys: SerialSystem, fromIndex: number, coun
       { field: "echelonBaseStock" },
     );
   }
+  const R = count;
   const S = Float64Array.from(sys.echelonBaseStock);
   const L = Int32Array.from(sys.leadTimes);
   const h = Float64Array.from(sys.localHolding);
   const ph = Float64Array.from(sys.pipelineHolding);
   let H = 2;
   for (let k = 0; k < K; k++) H = Math.max(H, L[k]! + 2);
-  const onHand = new Float64Array(K);
-  const transit = new Float64Array(K);
+  const onHand = new Float64Array(K * R);
+  const transit = new Float64Array(K * R);
   /** Orders of stage k not yet shipped by stage k + 1. */
-  const owed = new Float64Array(K);
-  const pipe = new Float64Array(K * H);
-  const out = new Float64Array(count);
+  const owed = new Float64Array(K * R);
+  const pipe = new Float64Array(K * H * R);
+  const backlog = new Float64Array(R);
+  const child = new Float64Array(R);
+  const cost = new Float64Array(R);
   const { periods, warmup, demandMean: mu, demandSd: sd, backorderCost: p } = sys;
-  for (let r = 0; r < count; r++) {
-    const rng = Rng.stream(sys.seed, fromIndex + r);
-    // The engine draws all demand first, in period order; so do we, to share the stream.
-    const demand = new Float64Array(periods);
-    for (let t = 0; t < periods; t++) {
-      const d = mu + sd * standardNormal(rng);
-      demand[t] = Math.max(d, 0);
+  const rngs = Array.from({ length: R }, (_, r) => Rng.stream(sys.seed, fromIndex + r));
+  const B = 256;
+  const demand = new Float64Array(B * R);
+  for (let k = 0; k < K; k++) onHand.fill(Math.max(0, S[k]! - (k > 0 ? S[k - 1]! : 0)), k * R, (k + 1) * R);
+  for (let t0 = 0; t0 < periods; t0 += B) {
+    const nb = Math.min(B, periods - t0);
+    // Demand for the next block of periods, each replication from its own stream, in period order.
+    for (let r = 0; r < R; r++) {
+      const rng = rngs[r]!;
+      for (let b = 0; b < nb; b++) {
+        const d = mu + sd * standardNormal(rng);
+        demand[b * R + r] = Math.max(d, 0);
+      }
     }
-    pipe.fill(0);
-    transit.fill(0);
-    owed.fill(0);
-    for (let k = 0; k < K; k++) onHand[k] = Math.max(0, S[k]! - (k > 0 ? S[k - 1]! : 0));
-    let backlog = 0;
-    let cost = 0;
-    for (let t = 0; t < periods; t++) {
+    for (let b = 0; b < nb; b++) {
+      const t = t0 + b;
       const slot = t % H;
-      for (let k = 0; k < K; k++) {
-        const i = k * H + slot;
-        const x = pipe[i]!;
-        if (x !== 0) {
-          pipe[i] = 0;
-          transit[k]! -= x;
-          onHand[k]! += x;
+      const w = t >= warmup ? 1 : 0;
+      // Stage 0: receive, serve backorders then demand (FIFO), order. One pass over the batch.
+      {
+        const pb = slot * R;
+        const db = b * R;
+        const S0 = S[0]!;
+        const top = K === 1;
+        const ab = (((t + 1 + L[0]!) % H) * R) | 0;
+        const h0 = h[0]!;
+        const ph0 = top ? ph[0]! : 0;
+        for (let r = 0; r < R; r++) {
+          const x = pipe[pb + r]!;
+          pipe[pb + r] = 0;
+          let tr = transit[r]! - x;
+          let oh = onHand[r]! + x;
+          let bl = backlog[r]!;
+          const y = Math.min(bl, oh);
+          bl -= y;
+          oh -= y;
+          const d = demand[db + r]!;
+          const served = Math.min(d, oh);
+          oh -= served;
+          bl += d - served;
+          const eip = oh - bl + tr + owed[r]!;
+          const q = eip < S0 ? S0 - eip : 0;
+          if (top) {
+            pipe[ab + r]! += q;
+            tr += q;
+          } else owed[r]! += q;
+          child[r] = eip + q;
+          onHand[r] = oh;
+          backlog[r] = bl;
+          transit[r] = tr;
+          cost[r]! += w * (p * bl + h0 * oh + ph0 * tr);
         }
       }
-      // Demand at stage 0, oldest backorders first.
-      let oh = onHand[0]!;
-      if (backlog > 0 && oh > 0) {
-        const x = Math.min(backlog, oh);
-        backlog -= x;
-        oh -= x;
-      }
-      const dem = demand[t]!;
-      if (dem <= oh) oh -= dem;
-      else {
-        backlog += dem - oh;
-        oh = 0;
-      }
-      onHand[0] = oh;
-      // Ship and order, customer side first.
-      let childEchelonIP = 0;
-      for (let k = 0; k < K; k++) {
-        let owedOut = backlog;
-        if (k > 0) {
-          const due = owed[k - 1]!;
-          const avail = onHand[k]!;
-          const x = Math.min(due, avail);
-          if (x > 0) {
-            owed[k - 1] = due - x;
-            onHand[k] = avail - x;
-            pipe[(k - 1) * H + ((t + 1 + L[k - 1]!) % H)]! += x;
-            transit[k - 1]! += x;
-          }
-          owedOut = owed[k - 1]!;
+      // Stages 1..K−1: receive, ship to the stage below, order. Stage k−1's in-transit is final
+      // once stage k has shipped, so its pipeline cost is added here.
+      for (let k = 1; k < K; k++) {
+        const sb = k * R;
+        const cb = (k - 1) * R;
+        const pb = (k * H + slot) * R;
+        const ab = ((k - 1) * H + ((t + 1 + L[k - 1]!) % H)) * R;
+        const top = k === K - 1;
+        const tb = (k * H + ((t + 1 + L[k]!) % H)) * R;
+        const Sk = S[k]!;
+        const hk = h[k]!;
+        const phBelow = ph[k - 1]!;
+        const phTop = top ? ph[k]! : 0;
+        for (let r = 0; r < R; r++) {
+          const x = pipe[pb + r]!;
+          pipe[pb + r] = 0;
+          let tr = transit[sb + r]! - x;
+          let oh = onHand[sb + r]! + x;
+          const due = owed[cb + r]!;
+          const ship = Math.min(due, oh);
+          const left = due - ship;
+          owed[cb + r] = left;
+          oh -= ship;
+          pipe[ab + r]! += ship;
+          const trBelow = transit[cb + r]! + ship;
+          transit[cb + r] = trBelow;
+          const eip = oh - left + tr + owed[sb + r]! + child[r]!;
+          const q = eip < Sk ? Sk - eip : 0;
+          if (top) {
+            pipe[tb + r]! += q;
+            tr += q;
+          } else owed[sb + r]! += q;
+          child[r] = eip + q;
+          onHand[sb + r] = oh;
+          transit[sb + r] = tr;
+          cost[r]! += w * (hk * oh + phBelow * trBelow + phTop * tr);
         }
-        const eip = onHand[k]! - owedOut + transit[k]! + owed[k]! + childEchelonIP;
-        const q = eip < S[k]! ? S[k]! - eip : 0;
-        if (k === K - 1) {
-          pipe[k * H + ((t + 1 + L[k]!) % H)]! += q;
-          transit[k]! += q;
-        } else owed[k]! += q;
-        childEchelonIP = eip + q;
-      }
-      if (t >= warmup) {
-        let c = p * backlog;
-        for (let k = 0; k < K; k++) c += h[k]! * onHand[k]! + ph[k]! * transit[k]!;
-        cost += c;
       }
     }
-    out[r] = cost / (periods - warmup);
   }
-  return out;
+  const n = periods - warmup;
+  for (let r = 0; r < R; r++) cost[r]! /= n;
+  return cost;
 }
