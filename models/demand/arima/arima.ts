@@ -132,7 +132,7 @@ export function differencingPolynomial(d: number, D: number, m: number): Float64
   seasonal[m] = -1;
   for (let i = 0; i < D; i++) times(seasonal);
   const delta = new Float64Array(poly.length - 1);
-  for (let i = 1; i < poly.length; i++) delta[i - 1] = -poly[i]!;
+  for (let i = 1; i < poly.length; i++) delta[i - 1] = poly[i] === 0 ? 0 : -poly[i]!;
   return delta;
 }
 
