@@ -35,9 +35,10 @@ describe("convertDataset: every shared set converts to the long format with the 
     const line = readFileSync(join(shared, "m3", "m3_series.csv"), "utf8")
       .split("\n")
       .find((l) => l.startsWith('"N0646"'))!;
-    const fields = line.split('","');
-    const train = fields[8]!.split(";").map(Number);
-    const testValues = fields[9]!.replace(/"$/, "").split(";").map(Number);
+    // the last two quoted fields are the ';'-joined train and test values
+    const [, trainText, testText] = line.match(/"([^"]*)","([^"]*)"\s*$/)!;
+    const train = trainText!.split(";").map(Number);
+    const testValues = testText!.split(";").map(Number);
     const i = h.seriesIds.indexOf("N0646");
     expect(Array.from(seriesValues(h, i))).toEqual(train);
     expect(Array.from(seriesValues(t, t.seriesIds.indexOf("N0646")))).toEqual(testValues);
