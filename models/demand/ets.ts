@@ -334,12 +334,14 @@ function fitOneModel(y: Float64Array, m: number, spec: EtsSpec): EtsFit | null {
     residuals,
     states,
   );
-  if (!Number.isFinite(lik)) return null;
+  if (Number.isNaN(lik)) return null;
+  // a perfect fit (Σe² = 0) has L = −∞; R's optimiser caps it at −1e10, and so do we for the criteria
+  const cappedLik = Math.max(lik, -1e10);
   const params: Record<string, number> = { alpha };
   if (hasTrend) params.beta = beta;
   if (hasSeason) params.gamma = gamma;
   if (damped) params.phi = phi;
-  return assembleFit(y, m, spec, params, alpha, beta, gamma, phi, p, states, residuals, lik, nFree);
+  return assembleFit(y, m, spec, params, alpha, beta, gamma, phi, p, states, residuals, cappedLik, nFree);
 }
 
 function assembleFit(
