@@ -1,0 +1,120 @@
+import { Rng } from "../core/rng.ts";
+import { samplePoisson, sampleNegativeBinomial, standardNormal } from "./demand.ts";
+
+/**
+ * Many independent single-location (R, S) systems at once: the check of a planning run's store policies
+ * against demand drawn from each pair's forecast distribution.
+ *
+ * Timing of period t (as in engine.ts): the order placed L periods ago arrives; demand arrives and is
+ * served from on-hand stock after older backorders (first in, first out), the rest backordered; on review
+ * periods (t mod R = 0) an order raises the inventory position to S; holding is counted on end-of-period
+ * on-hand stock. Fill rate = demand served from stock on arrival / demand, after the warm-up.
+ * Cycle service level = share of review cycles that end without backorders.
+ *
+ * Demand of pair i: normal (rounded to units and floored at 0), Poisson or negative binomial with the
+ * pair's mean and variance, as its policy assumed (models/inventory/periodic-review.ts). Pair i, replication r
+ * draws from `Rng.stream(seed, i · replications + r)`: the numbers of a pair do not depend on the other pairs
+ * or on how pairs are split into batches, and a pair re-simulated with another S sees the same demand
+ * (common random numbers).
+ */
+export const FAMILY_CODE = { normal: 0, poisson: 1, "negative-binomial": 2 } as const;
+
+export interface FleetInput {
+  orderUpTo: Float64Array;
+  leadTime: Int32Array;
+  reviewPeriod: Int32Array;
+  mean: Float64Array;
+  variance: Float64Array;
+  /** FAMILY_CODE per pair. */
+  family: Uint8Array;
+  /** Global index of the first pair of this batch (for the random streams). */
+  firstPair: number;
+  periods: number;
+  warmup: number;
+  replications: number;
+  seed: number;
+}
+
+export interface FleetResult {
+  fillRate: Float64Array;
+  cycleServiceLevel: Float64Array;
+  meanOnHand: Float64Array;
+  meanBackorders: Float64Array;
+}
+
+export function simulateOrderUpToFleet(input: FleetInput): FleetResult {
+  const n = input.orderUpTo.length;
+  const { periods, warmup, replications } = input;
+  const out: FleetResult = {
+    fillRate: new Float64Array(n),
+    cycleServiceLevel: new Float64Array(n),
+    meanOnHand: new Float64Array(n),
+    meanBackorders: new Float64Array(n),
+  };
+  let maxLead = 0;
+  for (let i = 0; i < n; i++) maxLead = Math.max(maxLead, input.leadTime[i]!);
+  // ring of arrivals: an order placed at the end of period t arrives at the start of t + L + 1
+  const pipeline = new Float64Array(maxLead + 2);
+  for (let i = 0; i < n; i++) {
+    const S = input.orderUpTo[i]!;
+    const L = input.leadTime[i]!;
+    const R = input.reviewPeriod[i]!;
+    const mu = input.mean[i]!;
+    const variance = input.variance[i]!;
+    const family = input.family[i]!;
+    const sd = Math.sqrt(variance);
+    const size = variance > mu ? (mu * mu) / (variance - mu) : 0;
+    let demandSum = 0;
+    let servedSum = 0;
+    let onHandSum = 0;
+    let backorderSum = 0;
+    let cycles = 0;
+    let cyclesOk = 0;
+    for (let r = 0; r < replications; r++) {
+      const rng = Rng.stream(input.seed, (input.firstPair + i) * replications + r);
+      pipeline.fill(0);
+      let net = S; // start at the order-up-to level, nothing on order
+      let position = S;
+      let cycleShort = false;
+      for (let t = 0; t < periods; t++) {
+        const slot = t % (L + 2);
+        net += pipeline[slot]!;
+        pipeline[slot] = 0;
+        let d: number;
+        if (mu <= 0) d = 0;
+        else if (family === 0) d = Math.max(0, Math.round(mu + sd * standardNormal(rng)));
+        else if (family === 1 || size <= 0) d = samplePoisson(rng, mu);
+        else d = sampleNegativeBinomial(rng, mu, size);
+        const served = net > 0 ? Math.min(d, net) : 0;
+        net -= d;
+        position -= d;
+        if (t % R === 0) {
+          const order = S - position;
+          if (order > 0) {
+            position += order;
+            const arrival = (t + L + 1) % (L + 2);
+            pipeline[arrival] = pipeline[arrival]! + order;
+          }
+        }
+        if (t >= warmup) {
+          demandSum += d;
+          servedSum += served;
+          if (net > 0) onHandSum += net;
+          else backorderSum -= net;
+          if (net < 0) cycleShort = true;
+          if ((t + 1) % R === 0) {
+            cycles++;
+            if (!cycleShort) cyclesOk++;
+            cycleShort = false;
+          }
+        }
+      }
+    }
+    const counted = replications * (periods - warmup);
+    out.fillRate[i] = demandSum > 0 ? servedSum / demandSum : 1;
+    out.cycleServiceLevel[i] = cycles > 0 ? cyclesOk / cycles : 1;
+    out.meanOnHand[i] = onHandSum / counted;
+    out.meanBackorders[i] = backorderSum / counted;
+  }
+  return out;
+}
