@@ -1,5 +1,5 @@
 import { Rng } from "../core/rng.ts";
-import { samplePoisson, sampleNegativeBinomial, standardNormal } from "./demand.ts";
+import { sampleNegativeBinomial, samplePoisson, standardNormal } from "./demand.ts";
 
 /**
  * Many independent single-location (R, S) systems at once: the check of a planning run's store policies
