@@ -27,8 +27,10 @@ export interface FleetInput {
   variance: Float64Array;
   /** FAMILY_CODE per pair. */
   family: Uint8Array;
-  /** Global index of the first pair of this batch (for the random streams). */
+  /** Global index of the first pair of this batch (for the random streams)… */
   firstPair: number;
+  /** …or the global index of every pair, when the batch is not a contiguous run of pairs. */
+  pairIndex?: Int32Array;
   periods: number;
   warmup: number;
   replications: number;
@@ -71,7 +73,8 @@ export function simulateOrderUpToFleet(input: FleetInput): FleetResult {
     let cycles = 0;
     let cyclesOk = 0;
     for (let r = 0; r < replications; r++) {
-      const rng = Rng.stream(input.seed, (input.firstPair + i) * replications + r);
+      const pair = input.pairIndex ? input.pairIndex[i]! : input.firstPair + i;
+      const rng = Rng.stream(input.seed, pair * replications + r);
       pipeline.fill(0);
       let net = S; // start at the order-up-to level, nothing on order
       let position = S;
