@@ -32,11 +32,12 @@ describe("theta (as R forecast's thetaf)", () => {
       for (let h = 0; h < r.length; h++) {
         const [mean, lo80, hi80, lo95, hi95] = r[h]!;
         expect(Math.abs(f.mean[h]! - mean!)).toBeLessThan(1e-9 * Math.abs(mean!));
-        // Half-widths: within 0.2%, the accuracy of the shared normal quantile (simple-statistics probit).
-        expect(Math.abs(f.upper[0]![h]! - f.mean[h]! - (hi80! - mean!))).toBeLessThan(2e-3 * (hi80! - mean!));
-        expect(Math.abs(f.mean[h]! - f.lower[0]![h]! - (mean! - lo80!))).toBeLessThan(2e-3 * (mean! - lo80!));
-        expect(Math.abs(f.upper[1]![h]! - f.mean[h]! - (hi95! - mean!))).toBeLessThan(2e-3 * (hi95! - mean!));
-        expect(Math.abs(f.mean[h]! - f.lower[1]![h]! - (mean! - lo95!))).toBeLessThan(2e-3 * (mean! - lo95!));
+        // Bounds within 1e-8 of the 95% half-width (R writes 15 significant digits).
+        const tolerance = 1e-8 * (hi95! - mean!);
+        expect(Math.abs(f.lower[0]![h]! - lo80!)).toBeLessThan(tolerance);
+        expect(Math.abs(f.upper[0]![h]! - hi80!)).toBeLessThan(tolerance);
+        expect(Math.abs(f.lower[1]![h]! - lo95!)).toBeLessThan(tolerance);
+        expect(Math.abs(f.upper[1]![h]! - hi95!)).toBeLessThan(tolerance);
       }
       checked++;
     }
