@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../core/rng.ts";
-import { type DemandSpec, generateDemand, logFactorial, sampleGamma, standardNormal } from "./demand.ts";
+import { seasonalNaive } from "../models/demand/snaive.ts";
+import {
+  type DemandSpec,
+  demandFromForecast,
+  generateDemand,
+  logFactorial,
+  sampleGamma,
+  standardNormal,
+} from "./demand.ts";
 
 function moments(x: Float64Array) {
   let s = 0;
@@ -85,5 +93,19 @@ describe("demand samplers against their closed-form moments", () => {
       exact += Math.log(k);
       expect(logFactorial(k)).toBeCloseTo(exact, 9);
     }
+  });
+
+  it("demand from a forecast recovers the sd of its normal interval: naive on [1..10] has σ_h = σ√h, σ = 1", () => {
+    const f = seasonalNaive(
+      Float64Array.from({ length: 10 }, (_, i) => i + 1),
+      { horizon: 4, season: 1, levels: [80, 95] },
+    );
+    const spec = demandFromForecast(f, [80, 95], 95);
+    if (spec.kind !== "forecast") throw new Error("kind");
+    expect(spec.mean).toEqual([10, 10, 10, 10]);
+    (spec.sd as number[]).forEach((s, h) => {
+      expect(s).toBeCloseTo(Math.sqrt(h + 1), 6);
+    });
+    expect(() => demandFromForecast(f, [80, 95], 90)).toThrow(/level/);
   });
 });

@@ -1,4 +1,7 @@
+import { invalidInput } from "../core/errors.ts";
 import type { Rng } from "../core/rng.ts";
+import { normalQuantileForLevel } from "../models/demand/intervals.ts";
+import type { Forecast } from "../models/demand/types.ts";
 
 /**
  * Demand sources for the simulator, one per demand node. Each source fills a Float64Array with one
@@ -259,4 +262,20 @@ export function demandMean(spec: DemandSpec): number {
     case "forecast":
       return spec.mean.reduce((s, x) => s + x, 0) / Math.max(1, spec.mean.length);
   }
+}
+
+/**
+ * Demand drawn around a model's forecast: mean_t from the forecast and sd_t recovered from its
+ * central interval at `level` (percent) as (upper − lower) / (2 z), z = Φ⁻¹(1/2 + level/200),
+ * i.e. the normal approximation the interval was built with (Hyndman & Athanasopoulos, FPP3 §5.5).
+ */
+export function demandFromForecast(forecast: Forecast, levels: readonly number[], level: number): DemandSpec {
+  const k = levels.indexOf(level);
+  if (k < 0) throw invalidInput("level", `${level} is not one of the forecast's levels ${levels.join(", ")}`);
+  const z = normalQuantileForLevel(level);
+  const lower = forecast.lower[k]!;
+  const upper = forecast.upper[k]!;
+  const mean = Array.from(forecast.mean);
+  const sd = mean.map((_, t) => Math.max(0, (upper[t]! - lower[t]!) / (2 * z)));
+  return { kind: "forecast", mean, sd };
 }

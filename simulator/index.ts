@@ -11,6 +11,7 @@ export { type OneForOneResult, type OneForOneSettings, simulateOneForOne } from 
 export {
   type DemandKind,
   type DemandSpec,
+  demandFromForecast,
   demandKinds,
   demandMean,
   generateDemand,
@@ -76,6 +77,7 @@ export { type SerialSystem, simulateSerialEchelon } from "./serial.ts";
 export { type SimulateOptions, simulateScenario } from "./simulate.ts";
 export { type PolicyTargets, simulatedVersusTarget, type TargetComparison } from "./validation.ts";
 export { type Ledger, type Valuation, type ValuationMethod, valueLedger } from "./valuation.ts";
+export { default as runReplicationBatch, type ReplicationBatch } from "./worker.ts";
 
 /** Path of the scenario JSON Schema (for the API/CLI to serve or validate against). */
 export const scenarioSchemaUrl = new URL("./scenario.schema.json", import.meta.url);
