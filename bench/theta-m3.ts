@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { thetaForecast } from "../models/demand/theta.ts";
-import { smape } from "../models/metrics/index.ts";
+import { coverage, smape } from "../models/metrics/index.ts";
 
 const shared = new URL("../../shared/", import.meta.url);
 
@@ -81,7 +81,9 @@ const published: Record<string, number[]> = {
 };
 const { optimisedTheta } = await import("../models/demand/otm.ts");
 const { dynamicOptimisedTheta } = await import("../models/demand/dotm.ts");
-console.log("\nsMAPE, mean over forecast cells   YEARLY  QUARTERLY  MONTHLY  OTHER   ALL   series/CPU-s");
+console.log(
+  "\nsMAPE, mean over forecast cells   YEARLY  QUARTERLY  MONTHLY  OTHER   ALL   series/CPU-s  cover80  cover95",
+);
 for (const [name, model] of [
   ["theta", thetaForecast],
   ["otm", optimisedTheta],
@@ -89,6 +91,9 @@ for (const [name, model] of [
 ] as const) {
   const sums = new Map<string, [number, number]>();
   let cpu = 0;
+  let covered80 = 0;
+  let covered95 = 0;
+  let cells = 0;
   for (const row of series) {
     const y = Float64Array.from(row[8]!.split(";").map(Number));
     const test = row[9]!.split(";").map(Number);
@@ -96,6 +101,9 @@ for (const [name, model] of [
     const f = model(y, { horizon: test.length, season: Number(row[3]), levels: [80, 95] });
     const dt = process.cpuUsage(t0);
     cpu += (dt.user + dt.system) / 1e6;
+    covered80 += coverage(test, f.lower[0]!, f.upper[0]!) * test.length;
+    covered95 += coverage(test, f.lower[1]!, f.upper[1]!) * test.length;
+    cells += test.length;
     for (const p of [row[1]!, "ALL"]) {
       const a = sums.get(p) ?? [0, 0];
       a[0] += smape(test, f.mean) * test.length;
@@ -103,12 +111,12 @@ for (const [name, model] of [
       sums.set(p, a);
     }
   }
-  const cells = [...periods, "ALL"].map((p, i) => {
+  const columns = [...periods, "ALL"].map((p, i) => {
     const [s, c] = sums.get(p)!;
     const pub = published[name]![i]!;
     return `${(s / c).toFixed(2)}${Number.isNaN(pub) ? "" : ` (${pub.toFixed(2)})`}`.padStart(14);
   });
   console.log(
-    `${`${name} ours (published)`.padEnd(26)}${cells.join("")}  ${(series.length / cpu).toFixed(0).padStart(8)}`,
+    `${`${name} ours (published)`.padEnd(26)}${columns.join("")}  ${(series.length / cpu).toFixed(0).padStart(8)}  ${(covered80 / cells).toFixed(3).padStart(7)}  ${(covered95 / cells).toFixed(3).padStart(7)}`,
   );
 }
