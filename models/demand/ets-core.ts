@@ -155,200 +155,6 @@ export function etsLikelihood(
 }
 
 /**
- * Same value as {@link etsLikelihood} without states or residuals, through loops specialised by season
- * type: the optimiser's hot path. A missing trend runs as an additive trend with b = 0 and β = 0
- * (q = ℓ + φ·0 = ℓ exactly); a multiplicative trend goes through the general recursion.
- */
-export function etsLikelihoodFast(
-  y: Float64Array,
-  m: number,
-  errorType: number,
-  trendType: number,
-  seasonType: number,
-  alpha: number,
-  beta: number,
-  gamma: number,
-  phi: number,
-  x0: Float64Array,
-  ring: Float64Array,
-): number {
-  if (trendType === MULTIPLICATIVE) {
-    return etsLikelihood(
-      y,
-      m,
-      errorType,
-      trendType,
-      seasonType,
-      alpha,
-      beta,
-      gamma,
-      phi,
-      x0,
-      ring,
-      null,
-      null,
-    );
-  }
-  const hasTrend = trendType === ADDITIVE;
-  const level = x0[0]!;
-  const growth = hasTrend ? x0[1]! : 0;
-  const betaRatio = hasTrend ? beta / alpha : 0;
-  const multiplicativeError = errorType === MULTIPLICATIVE;
-  if (seasonType === NONE) return noSeasonLoop(y, multiplicativeError, alpha, betaRatio, phi, level, growth);
-  const sOff = hasTrend ? 2 : 1;
-  for (let j = 0; j < m; j++) ring[j] = x0[sOff + m - 1 - j]!;
-  if (seasonType === ADDITIVE) {
-    return additiveSeasonLoop(y, m, multiplicativeError, alpha, betaRatio, gamma, phi, level, growth, ring);
-  }
-  return multiplicativeSeasonLoop(
-    y,
-    m,
-    multiplicativeError,
-    alpha,
-    betaRatio,
-    gamma,
-    phi,
-    level,
-    growth,
-    ring,
-  );
-}
-
-function noSeasonLoop(
-  y: Float64Array,
-  multiplicativeError: boolean,
-  alpha: number,
-  betaRatio: number,
-  phi: number,
-  level: number,
-  growth: number,
-): number {
-  const n = y.length;
-  let sse = 0;
-  let sumLog = 0;
-  let product = 1;
-  for (let t = 0; t < n; t++) {
-    const yt = y[t]!;
-    const dampedGrowth = phi * growth;
-    const q = level + dampedGrowth;
-    let e: number;
-    if (multiplicativeError) {
-      e = (yt - q) / q;
-      product *= Math.abs(q);
-      if (product > 1e150 || product < 1e-150) {
-        sumLog += Math.log(product);
-        product = 1;
-      }
-    } else {
-      e = yt - q;
-    }
-    sse += e * e;
-    const newLevel = q + alpha * (yt - q);
-    growth = dampedGrowth + betaRatio * (newLevel - level - dampedGrowth);
-    level = newLevel;
-  }
-  let lik = n * Math.log(sse);
-  if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
-  return lik;
-}
-
-function additiveSeasonLoop(
-  y: Float64Array,
-  m: number,
-  multiplicativeError: boolean,
-  alpha: number,
-  betaRatio: number,
-  gamma: number,
-  phi: number,
-  level: number,
-  growth: number,
-  ring: Float64Array,
-): number {
-  const n = y.length;
-  let sse = 0;
-  let sumLog = 0;
-  let product = 1;
-  let k = 0;
-  for (let t = 0; t < n; t++) {
-    const yt = y[t]!;
-    const dampedGrowth = phi * growth;
-    const q = level + dampedGrowth;
-    const seasonal = ring[k]!;
-    const fitted = q + seasonal;
-    let e: number;
-    if (multiplicativeError) {
-      e = (yt - fitted) / fitted;
-      product *= Math.abs(fitted);
-      if (product > 1e150 || product < 1e-150) {
-        sumLog += Math.log(product);
-        product = 1;
-      }
-    } else {
-      e = yt - fitted;
-    }
-    sse += e * e;
-    const newLevel = q + alpha * (yt - seasonal - q);
-    growth = dampedGrowth + betaRatio * (newLevel - level - dampedGrowth);
-    ring[k] = seasonal + gamma * (yt - q - seasonal);
-    level = newLevel;
-    k++;
-    if (k === m) k = 0;
-  }
-  let lik = n * Math.log(sse);
-  if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
-  return lik;
-}
-
-function multiplicativeSeasonLoop(
-  y: Float64Array,
-  m: number,
-  multiplicativeError: boolean,
-  alpha: number,
-  betaRatio: number,
-  gamma: number,
-  phi: number,
-  level: number,
-  growth: number,
-  ring: Float64Array,
-): number {
-  const n = y.length;
-  let sse = 0;
-  let sumLog = 0;
-  let product = 1;
-  let k = 0;
-  for (let t = 0; t < n; t++) {
-    const yt = y[t]!;
-    const dampedGrowth = phi * growth;
-    const q = level + dampedGrowth;
-    const seasonal = ring[k]!;
-    const fitted = q * seasonal;
-    let e: number;
-    if (multiplicativeError) {
-      e = (yt - fitted) / fitted;
-      product *= Math.abs(fitted);
-      if (product > 1e150 || product < 1e-150) {
-        sumLog += Math.log(product);
-        product = 1;
-      }
-    } else {
-      e = yt - fitted;
-    }
-    sse += e * e;
-    const deseasonalised = Math.abs(seasonal) < TOL ? HUGE_RATIO : yt / seasonal;
-    const newLevel = q + alpha * (deseasonalised - q);
-    growth = dampedGrowth + betaRatio * (newLevel - level - dampedGrowth);
-    const ratio = Math.abs(q) < TOL ? HUGE_RATIO : yt / q;
-    ring[k] = seasonal + gamma * (ratio - seasonal);
-    level = newLevel;
-    k++;
-    if (k === m) k = 0;
-  }
-  let lik = n * Math.log(sse);
-  if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
-  return lik;
-}
-
-/**
  * Point forecasts for steps 1..h from the state `x` (layout as above), written into `out`:
  *   ŷ_{n+h} = (ℓ + φ_h b) ⊕ s   (additive trend, φ_h = φ + … + φ^h), ℓ·b^{φ_h} ⊕ s (multiplicative).
  * Returns false when a multiplicative trend has a negative growth (forecast undefined).
@@ -422,6 +228,25 @@ export function isAdmissible(
   hasSeason: boolean,
   scratch: Float64Array,
 ): boolean {
+  const params = Float64Array.of(alpha, beta, gamma, phi);
+  return admissibleParameters(params, m, hasTrend, hasSeason, scratch);
+}
+
+/**
+ * {@link isAdmissible} with (α, β, γ, φ) read from `params[0..3]`: the optimiser's form, which passes no
+ * floating-point arguments (V8 would box each one on every call).
+ */
+export function admissibleParameters(
+  params: Float64Array,
+  m: number,
+  hasTrend: boolean,
+  hasSeason: boolean,
+  scratch: Float64Array,
+): boolean {
+  const alpha = params[0]!;
+  const beta = params[1]!;
+  const gamma = params[2]!;
+  const phi = params[3]!;
   if (phi < 0 || phi > 1 + 1e-8) return false;
   if (!hasSeason) {
     if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi) return false;

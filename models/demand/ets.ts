@@ -2,7 +2,6 @@ import { invalidInput, WorkbenchError } from "../../core/errors.ts";
 import {
   ADDITIVE,
   etsLikelihood,
-  etsLikelihoodFast,
   initialStates,
   inUsualRegion,
   isAdmissible,
@@ -12,6 +11,7 @@ import {
   UPPER_BOUNDS,
 } from "./ets-core.ts";
 import { etsForecastDistribution } from "./ets-intervals.ts";
+import { EtsObjective } from "./ets-objective.ts";
 import { nashNelderMead } from "./ets-optim.ts";
 import { normalQuantileForLevel } from "./intervals.ts";
 import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
@@ -96,12 +96,6 @@ export interface EtsFit {
   /** The training series. */
   y: Float64Array;
 }
-
-// Module-local aliases: the objective runs thousands of times per fit, and some loaders reach imported
-// bindings through getters.
-const likelihood = etsLikelihoodFast;
-const usualRegion = inUsualRegion;
-const admissible = isAdmissible;
 
 const ERROR_CODE: Record<EtsErrorType, number> = { A: ADDITIVE, M: MULTIPLICATIVE };
 const COMPONENT_CODE: Record<EtsTrendType, number> = { N: NONE, A: ADDITIVE, M: MULTIPLICATIVE };
@@ -256,7 +250,6 @@ function fitOneModel(y: Float64Array, m: number, spec: EtsSpec): EtsFit | null {
     phi0 = LOWER_BOUNDS[3]! + 0.99 * (UPPER_BOUNDS[3]! - LOWER_BOUNDS[3]!);
     start.push(phi0);
   }
-  const nSmoothing = start.length;
   const scratch = new Float64Array(2 * m + 6);
   if (
     !inUsualRegion(alpha0, beta0, gamma0, phi0, hasTrend, hasSeason, damped) ||
@@ -270,43 +263,8 @@ function fitOneModel(y: Float64Array, m: number, spec: EtsSpec): EtsFit | null {
   if (nFree >= n - 1) return null;
 
   const p = 1 + (hasTrend ? 1 : 0) + (hasSeason ? m : 0);
-  const sOff = hasTrend ? 2 : 1;
-  const x0 = new Float64Array(p);
-  const ring = new Float64Array(Math.max(m, 1));
-  const seasonTotal = seasonType === MULTIPLICATIVE ? m : 0;
-
-  /** Fills x0 from the parameter vector; false when a multiplicative seasonal index is negative. */
-  const unpackState = (par: Float64Array): boolean => {
-    let sum = 0;
-    for (let j = 0; j < p - (hasSeason ? 1 : 0); j++) {
-      const v = par[nSmoothing + j]!;
-      x0[j] = v;
-      if (j >= sOff) sum += v;
-    }
-    if (hasSeason) {
-      x0[p - 1] = seasonTotal - sum;
-      if (seasonType === MULTIPLICATIVE) {
-        for (let j = sOff; j < p; j++) if (x0[j]! < 0) return false;
-      }
-    }
-    return true;
-  };
-
-  const objective = (par: Float64Array): number => {
-    const alpha = par[0]!;
-    let i = 1;
-    const beta = hasTrend ? par[i++]! : 0;
-    const gamma = hasSeason ? par[i++]! : 0;
-    const phi = damped ? par[i]! : 1;
-    if (!usualRegion(alpha, beta, gamma, phi, hasTrend, hasSeason, damped)) return Number.POSITIVE_INFINITY;
-    if (!admissible(alpha, beta, gamma, phi, m, hasTrend, hasSeason, scratch))
-      return Number.POSITIVE_INFINITY;
-    if (!unpackState(par)) return Number.POSITIVE_INFINITY;
-    const lik = likelihood(y, m, errorType, trendType, seasonType, alpha, beta, gamma, phi, x0, ring);
-    if (Number.isNaN(lik)) return Number.POSITIVE_INFINITY;
-    // R caps the likelihood of (near-)perfect fits
-    return Math.max(lik, -1e10);
-  };
+  const target = new EtsObjective(y, m, errorType, trendType, seasonType, damped);
+  const objective = (par: Float64Array): number => target.evaluate(par);
 
   const result = nashNelderMead(objective, Float64Array.from(start));
   if (result === null) return null;
@@ -316,7 +274,7 @@ function fitOneModel(y: Float64Array, m: number, spec: EtsSpec): EtsFit | null {
   const beta = hasTrend ? par[i++]! : 0;
   const gamma = hasSeason ? par[i++]! : 0;
   const phi = damped ? par[i]! : 1;
-  unpackState(par);
+  target.unpackState(par);
   const states = new Float64Array((n + 1) * p);
   const residuals = new Float64Array(n);
   const lik = etsLikelihood(
@@ -329,8 +287,8 @@ function fitOneModel(y: Float64Array, m: number, spec: EtsSpec): EtsFit | null {
     beta,
     gamma,
     phi,
-    x0,
-    ring,
+    target.x0,
+    new Float64Array(Math.max(m, 1)),
     residuals,
     states,
   );

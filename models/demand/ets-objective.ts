@@ -1,0 +1,278 @@
+import {
+  ADDITIVE,
+  admissibleParameters,
+  etsLikelihood,
+  LOWER_BOUNDS,
+  MULTIPLICATIVE,
+  NONE,
+  UPPER_BOUNDS,
+} from "./ets-core.ts";
+
+const TOL = 1e-10;
+const HUGE_RATIO = 1e10;
+const ALPHA_LOW = LOWER_BOUNDS[0]!;
+const ALPHA_HIGH = UPPER_BOUNDS[0]!;
+const BETA_LOW = LOWER_BOUNDS[1]!;
+const BETA_HIGH = UPPER_BOUNDS[1]!;
+const GAMMA_LOW = LOWER_BOUNDS[2]!;
+const GAMMA_HIGH = UPPER_BOUNDS[2]!;
+const PHI_LOW = LOWER_BOUNDS[3]!;
+const PHI_HIGH = UPPER_BOUNDS[3]!;
+// slots of EtsObjective.values
+const LIKELIHOOD = 4;
+
+/**
+ * The function the optimiser minimises for one ETS model: the concentrated −2·log-likelihood of
+ * `etsLikelihood` (Hyndman et al. 2008, §5.2) at a parameter vector (α, [β], [γ], [φ], ℓ_0, [b_0],
+ * s_1 … s_{m−1}), +∞ outside the usual ∩ admissible region or when a multiplicative seasonal index is
+ * negative, capped at −1e10 for perfect fits — the same rules as R forecast's C++ target function.
+ *
+ * This is the hot path (≈10⁴ calls per series): everything lives in preallocated typed arrays, the
+ * recursion runs in a loop specialised by season type, and no floating-point value crosses a call
+ * boundary as an argument (V8 boxes such values, which showed up as garbage collection).
+ * A missing trend runs as an additive trend with b = 0 and β = 0 (q = ℓ + φ·0 = ℓ exactly).
+ */
+export class EtsObjective {
+  /** α, β, γ, φ of the last evaluation, then the likelihood. */
+  readonly values = new Float64Array(5);
+  /** Initial state of the last evaluation (ℓ, [b], s_1 … s_m). */
+  readonly x0: Float64Array;
+  private readonly ring: Float64Array;
+  private readonly scratch: Float64Array;
+  private readonly hasTrend: boolean;
+  private readonly hasSeason: boolean;
+  private readonly nSmoothing: number;
+  private readonly stateSize: number;
+  private readonly seasonOffset: number;
+
+  constructor(
+    readonly y: Float64Array,
+    readonly m: number,
+    readonly errorType: number,
+    readonly trendType: number,
+    readonly seasonType: number,
+    readonly damped: boolean,
+  ) {
+    this.hasTrend = trendType !== NONE;
+    this.hasSeason = seasonType !== NONE;
+    this.nSmoothing = 1 + (this.hasTrend ? 1 : 0) + (this.hasSeason ? 1 : 0) + (damped ? 1 : 0);
+    this.stateSize = 1 + (this.hasTrend ? 1 : 0) + (this.hasSeason ? m : 0);
+    this.seasonOffset = this.hasTrend ? 2 : 1;
+    this.x0 = new Float64Array(this.stateSize);
+    this.ring = new Float64Array(Math.max(m, 1));
+    this.scratch = new Float64Array(2 * m + 6);
+  }
+
+  /** −2·log L at `par`, or +∞ outside the region (see the class comment). */
+  evaluate(par: Float64Array): number {
+    const v = this.values;
+    const alpha = par[0]!;
+    let i = 1;
+    const beta = this.hasTrend ? par[i++]! : 0;
+    const gamma = this.hasSeason ? par[i++]! : 0;
+    const phi = this.damped ? par[i]! : 1;
+    v[0] = alpha;
+    v[1] = beta;
+    v[2] = gamma;
+    v[3] = phi;
+    // usual region (R's default bounds)
+    if (alpha < ALPHA_LOW || alpha > ALPHA_HIGH) return Number.POSITIVE_INFINITY;
+    if (this.hasTrend && (beta < BETA_LOW || beta > alpha || beta > BETA_HIGH))
+      return Number.POSITIVE_INFINITY;
+    if (this.damped && (phi < PHI_LOW || phi > PHI_HIGH)) return Number.POSITIVE_INFINITY;
+    if (this.hasSeason && (gamma < GAMMA_LOW || gamma > 1 - alpha || gamma > GAMMA_HIGH)) {
+      return Number.POSITIVE_INFINITY;
+    }
+    if (!admissibleParameters(v, this.m, this.hasTrend, this.hasSeason, this.scratch)) {
+      return Number.POSITIVE_INFINITY;
+    }
+    if (!this.unpackState(par)) return Number.POSITIVE_INFINITY;
+    if (this.trendType === MULTIPLICATIVE) {
+      v[LIKELIHOOD] = etsLikelihood(
+        this.y,
+        this.m,
+        this.errorType,
+        this.trendType,
+        this.seasonType,
+        alpha,
+        beta,
+        gamma,
+        phi,
+        this.x0,
+        this.ring,
+        null,
+        null,
+      );
+    } else if (this.seasonType === NONE) this.noSeasonLoop();
+    else if (this.seasonType === ADDITIVE) this.additiveSeasonLoop();
+    else this.multiplicativeSeasonLoop();
+    const lik = v[LIKELIHOOD]!;
+    if (Number.isNaN(lik)) return Number.POSITIVE_INFINITY;
+    return Math.max(lik, -1e10);
+  }
+
+  /** Fills x0 from the parameter vector (the last seasonal by normalisation); false when a
+   *  multiplicative seasonal index is negative. */
+  unpackState(par: Float64Array): boolean {
+    const x0 = this.x0;
+    const p = this.stateSize;
+    const sOff = this.seasonOffset;
+    const free = this.hasSeason ? p - 1 : p;
+    let sum = 0;
+    for (let j = 0; j < free; j++) {
+      const value = par[this.nSmoothing + j]!;
+      x0[j] = value;
+      if (j >= sOff) sum += value;
+    }
+    if (this.hasSeason) {
+      x0[p - 1] = (this.seasonType === MULTIPLICATIVE ? this.m : 0) - sum;
+      if (this.seasonType === MULTIPLICATIVE) {
+        for (let j = sOff; j < p; j++) if (x0[j]! < 0) return false;
+      }
+    }
+    return true;
+  }
+
+  private loadRing(): void {
+    const m = this.m;
+    const sOff = this.seasonOffset;
+    for (let j = 0; j < m; j++) this.ring[j] = this.x0[sOff + m - 1 - j]!;
+  }
+
+  private noSeasonLoop(): void {
+    const y = this.y;
+    const n = y.length;
+    const v = this.values;
+    const alpha = v[0]!;
+    const betaRatio = this.hasTrend ? v[1]! / alpha : 0;
+    const phi = v[3]!;
+    const multiplicativeError = this.errorType === MULTIPLICATIVE;
+    let level = this.x0[0]!;
+    let growth = this.hasTrend ? this.x0[1]! : 0;
+    let sse = 0;
+    let sumLog = 0;
+    let product = 1;
+    for (let t = 0; t < n; t++) {
+      const yt = y[t]!;
+      const dampedGrowth = phi * growth;
+      const q = level + dampedGrowth;
+      let e: number;
+      if (multiplicativeError) {
+        e = (yt - q) / q;
+        // Σ log|ŷ| as the log of a running product, renormalised before it can overflow
+        product *= Math.abs(q);
+        if (product > 1e150 || product < 1e-150) {
+          sumLog += Math.log(product);
+          product = 1;
+        }
+      } else {
+        e = yt - q;
+      }
+      sse += e * e;
+      const newLevel = q + alpha * (yt - q);
+      growth = dampedGrowth + betaRatio * (newLevel - level - dampedGrowth);
+      level = newLevel;
+    }
+    let lik = n * Math.log(sse);
+    if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
+    v[LIKELIHOOD] = lik;
+  }
+
+  private additiveSeasonLoop(): void {
+    this.loadRing();
+    const y = this.y;
+    const n = y.length;
+    const m = this.m;
+    const ring = this.ring;
+    const v = this.values;
+    const alpha = v[0]!;
+    const betaRatio = this.hasTrend ? v[1]! / alpha : 0;
+    const gamma = v[2]!;
+    const phi = v[3]!;
+    const multiplicativeError = this.errorType === MULTIPLICATIVE;
+    let level = this.x0[0]!;
+    let growth = this.hasTrend ? this.x0[1]! : 0;
+    let sse = 0;
+    let sumLog = 0;
+    let product = 1;
+    let k = 0;
+    for (let t = 0; t < n; t++) {
+      const yt = y[t]!;
+      const dampedGrowth = phi * growth;
+      const q = level + dampedGrowth;
+      const seasonal = ring[k]!;
+      const fitted = q + seasonal;
+      let e: number;
+      if (multiplicativeError) {
+        e = (yt - fitted) / fitted;
+        product *= Math.abs(fitted);
+        if (product > 1e150 || product < 1e-150) {
+          sumLog += Math.log(product);
+          product = 1;
+        }
+      } else {
+        e = yt - fitted;
+      }
+      sse += e * e;
+      const newLevel = q + alpha * (yt - seasonal - q);
+      growth = dampedGrowth + betaRatio * (newLevel - level - dampedGrowth);
+      ring[k] = seasonal + gamma * (yt - q - seasonal);
+      level = newLevel;
+      k++;
+      if (k === m) k = 0;
+    }
+    let lik = n * Math.log(sse);
+    if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
+    v[LIKELIHOOD] = lik;
+  }
+
+  private multiplicativeSeasonLoop(): void {
+    this.loadRing();
+    const y = this.y;
+    const n = y.length;
+    const m = this.m;
+    const ring = this.ring;
+    const v = this.values;
+    const alpha = v[0]!;
+    const betaRatio = this.hasTrend ? v[1]! / alpha : 0;
+    const gamma = v[2]!;
+    const phi = v[3]!;
+    const multiplicativeError = this.errorType === MULTIPLICATIVE;
+    let level = this.x0[0]!;
+    let growth = this.hasTrend ? this.x0[1]! : 0;
+    let sse = 0;
+    let sumLog = 0;
+    let product = 1;
+    let k = 0;
+    for (let t = 0; t < n; t++) {
+      const yt = y[t]!;
+      const dampedGrowth = phi * growth;
+      const q = level + dampedGrowth;
+      const seasonal = ring[k]!;
+      const fitted = q * seasonal;
+      let e: number;
+      if (multiplicativeError) {
+        e = (yt - fitted) / fitted;
+        product *= Math.abs(fitted);
+        if (product > 1e150 || product < 1e-150) {
+          sumLog += Math.log(product);
+          product = 1;
+        }
+      } else {
+        e = yt - fitted;
+      }
+      sse += e * e;
+      const deseasonalised = Math.abs(seasonal) < TOL ? HUGE_RATIO : yt / seasonal;
+      const newLevel = q + alpha * (deseasonalised - q);
+      growth = dampedGrowth + betaRatio * (newLevel - level - dampedGrowth);
+      const ratio = Math.abs(q) < TOL ? HUGE_RATIO : yt / q;
+      ring[k] = seasonal + gamma * (ratio - seasonal);
+      level = newLevel;
+      k++;
+      if (k === m) k = 0;
+    }
+    let lik = n * Math.log(sse);
+    if (multiplicativeError) lik += 2 * (sumLog + Math.log(product));
+    v[LIKELIHOOD] = lik;
+  }
+}
