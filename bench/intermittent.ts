@@ -25,7 +25,7 @@ import { sbaModel } from "../models/demand/sba.ts";
 import { snaiveModel } from "../models/demand/snaive.ts";
 import { tsbModel } from "../models/demand/tsb.ts";
 import type { DemandModel } from "../models/demand/types.ts";
-import { rmsse } from "../models/metrics/index.ts";
+import { coverage, rmsse } from "../models/metrics/index.ts";
 
 const models: DemandModel[] = [
   crostonModel,
@@ -46,18 +46,41 @@ interface Score {
   bias: number;
   series: number;
   cpu: number;
+  /** Cells inside the 95% interval, and cells scored (0 when the side gives no intervals). */
+  covered95: number;
+  cells95: number;
+}
+
+interface Prediction {
+  mean: ArrayLike<number>;
+  lo95?: ArrayLike<number>;
+  hi95?: ArrayLike<number>;
 }
 
 function score(
   set: HeldOutSeries[],
-  forecastOf: (s: HeldOutSeries) => Float64Array | undefined,
+  forecastOf: (s: HeldOutSeries) => Prediction | undefined,
   scored: Set<string>,
 ): Score {
-  const out: Score = { absError: 0, volume: 0, rmsse: 0, bias: 0, series: 0, cpu: 0 };
+  const out: Score = {
+    absError: 0,
+    volume: 0,
+    rmsse: 0,
+    bias: 0,
+    series: 0,
+    cpu: 0,
+    covered95: 0,
+    cells95: 0,
+  };
   for (const s of set) {
     if (!scored.has(s.id)) continue;
-    const f = forecastOf(s);
-    if (!f) continue;
+    const p = forecastOf(s);
+    if (!p) continue;
+    const f = p.mean;
+    if (p.lo95 && p.hi95 && Number.isFinite(p.lo95[0]!)) {
+      out.covered95 += coverage(s.test, p.lo95, p.hi95) * s.test.length;
+      out.cells95 += s.test.length;
+    }
     for (let h = 0; h < s.test.length; h++) {
       out.absError += Math.abs(s.test[h]! - f[h]!);
       out.volume += Math.abs(s.test[h]!);
@@ -92,14 +115,21 @@ function report(name: string, set: HeldOutSeries[], horizon: number, season: num
   console.log(
     `\n${name}: ${set.length} series, ${scored.size} scored (${noScale} left out: constant history, no RMSSE scale), h = ${horizon}`,
   );
-  console.log("model        WAPE %   mean RMSSE   bias/step   series/CPU-s");
+  console.log("model        WAPE %   mean RMSSE   bias/step   series/CPU-s   95% coverage");
   const line = (label: string, s: Score, cpu: number) =>
     console.log(
-      `${label.padEnd(12)} ${((100 * s.absError) / s.volume).toFixed(2).padStart(6)}   ${(s.rmsse / s.series).toFixed(4).padStart(10)}   ${(s.bias / s.series).toFixed(4).padStart(9)}   ${(s.series / cpu).toFixed(0).padStart(12)}`,
+      `${label.padEnd(12)} ${((100 * s.absError) / s.volume).toFixed(2).padStart(6)}   ${(s.rmsse / s.series).toFixed(4).padStart(10)}   ${(s.bias / s.series).toFixed(4).padStart(9)}   ${(s.series / cpu).toFixed(0).padStart(12)}   ${s.cells95 > 0 ? (s.covered95 / s.cells95).toFixed(3).padStart(12) : "           -"}`,
     );
   for (const m of ["ets", "croston"]) {
     const ref = refs.get(m)!;
-    const s = score(set, (x) => Float64Array.from(ref.get(x.id)!.map((r) => r[0]!)), scored);
+    const s = score(
+      set,
+      (x) => {
+        const rows = ref.get(x.id)!;
+        return { mean: rows.map((r) => r[0]!), lo95: rows.map((r) => r[3]!), hi95: rows.map((r) => r[4]!) };
+      },
+      scored,
+    );
     let cpu = 0;
     for (const id of scored) cpu += cpus.get(m)!.get(id)!;
     line(`R ${m}`, s, cpu);
@@ -110,10 +140,10 @@ function report(name: string, set: HeldOutSeries[], horizon: number, season: num
       set,
       (x) => {
         const t0 = process.cpuUsage();
-        const f = model.forecast(x.train, { horizon, season, levels: [80, 95] }).mean;
+        const f = model.forecast(x.train, { horizon, season, levels: [95] });
         const dt = process.cpuUsage(t0);
         cpu += (dt.user + dt.system) / 1e6;
-        return f;
+        return { mean: f.mean, lo95: f.lower[0]!, hi95: f.upper[0]! };
       },
       scored,
     );
