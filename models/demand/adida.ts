@@ -1,4 +1,4 @@
-import { empiricalIntervals, isNonNegative } from "./croston.ts";
+import { empiricalIntervals, isNonNegative, sesErrorGrowth } from "./croston.ts";
 import { fitSesMse } from "./theta.ts";
 import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
 import { checkSeries } from "./validate.ts";
@@ -24,12 +24,12 @@ export function averageDemandInterval(y: Float64Array): number {
  * that end at the last observation (the oldest n mod k values are dropped), the bucket totals are
  * forecast by SES (α and ℓ_0 by MSE, as `fitSesMse`), and the bucket forecast is split equally over its
  * k periods. `inSample[t]` is the one-step forecast of period t disaggregated the same way (NaN for the
- * dropped oldest values). k is cut to n.
+ * dropped oldest values). k is cut to n. Also returns the bucket SES's α and the level k used.
  */
 export function aggregateSesForecast(
   y: Float64Array,
   level: number,
-): { perPeriod: number; inSample: Float64Array } {
+): { perPeriod: number; inSample: Float64Array; alpha: number; level: number } {
   const n = y.length;
   const k = Math.max(1, Math.min(level, n));
   const buckets = Math.floor(n / k);
@@ -47,7 +47,7 @@ export function aggregateSesForecast(
     for (let j = 0; j < k; j++) inSample[offset + b * k + j] = smoothed / k;
     smoothed += fit.alpha * (totals[b]! - smoothed);
   }
-  return { perPeriod: fit.level / k, inSample };
+  return { perPeriod: fit.level / k, inSample, alpha: fit.alpha, level: k };
 }
 
 /**
@@ -59,7 +59,8 @@ export function aggregateSesForecast(
  *   ŷ_{n+h} = ℓ̂_B / k,  ℓ̂ the SES level of the bucket totals.
  *
  * An all-zero history forecasts zero. Intervals: empirical quantiles of the in-sample one-step errors of
- * the disaggregated forecasts, √h-scaled (see `empiricalIntervals`).
+ * the disaggregated forecasts, widened by √(1 + (⌈h/k⌉ − 1)α²), α of the bucket SES (see
+ * `empiricalIntervals`).
  *
  * Source: Nikolopoulos, Syntetos, Boylan, Petropoulos & Assimakopoulos (2011), "An aggregate–disaggregate
  * intermittent demand approach (ADIDA) to forecasting", JORS 62(3):544–554.
@@ -70,7 +71,12 @@ export function adida(y: Float64Array, options: ForecastOptions, level?: number)
   const k = level ?? (Number.isNaN(adi) ? 1 : Math.max(1, Math.round(adi)));
   const mean = new Float64Array(options.horizon);
   if (Number.isNaN(adi)) {
-    return { mean, ...empiricalIntervals(mean, new Float64Array(0), options.levels, true), model: "ADIDA" };
+    const none = new Float64Array(options.horizon).fill(1);
+    return {
+      mean,
+      ...empiricalIntervals(mean, new Float64Array(0), options.levels, true, none),
+      model: "ADIDA",
+    };
   }
   const fit = aggregateSesForecast(y, k);
   mean.fill(fit.perPeriod);
@@ -80,7 +86,13 @@ export function adida(y: Float64Array, options: ForecastOptions, level?: number)
   }
   return {
     mean,
-    ...empiricalIntervals(mean, Float64Array.from(errors), options.levels, isNonNegative(y)),
+    ...empiricalIntervals(
+      mean,
+      Float64Array.from(errors),
+      options.levels,
+      isNonNegative(y),
+      sesErrorGrowth(options.horizon, fit.alpha, fit.level),
+    ),
     model: `ADIDA(${Math.min(k, y.length)})`,
     params: { aggregation: Math.min(k, y.length) },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { croston, crostonModel, empiricalIntervals } from "./croston.ts";
+import { croston, crostonModel, empiricalIntervals, sesErrorGrowth } from "./croston.ts";
 import { hardSeriesCases } from "./hard-series.testkit.ts";
 import { loadCarparts, loadM5Tiny, loadReference } from "./intermittent-data.testkit.ts";
 
@@ -39,16 +39,28 @@ describe("croston", () => {
     expect(f.params).toMatchObject({ size: 3.2, interval: 2.9 });
   });
 
-  it("builds empirical intervals from one-step error quantiles times √h, by hand", () => {
+  it("builds empirical intervals from one-step error quantiles times the SES growth, by hand", () => {
     // errors −1, 0, 1, 2, 6 (sorted); 80%: q_0.1 = −0.6, q_0.9 = 4.4
-    const mean = Float64Array.of(2, 2);
-    const { lower, upper } = empiricalIntervals(mean, Float64Array.of(6, -1, 2, 0, 1), [80], false);
+    const mean = Float64Array.of(2, 2, 2);
+    const growth = sesErrorGrowth(3, 0.5);
+    expect([...growth]).toEqual([1, Math.sqrt(1.25), Math.sqrt(1.5)]);
+    const { lower, upper } = empiricalIntervals(mean, Float64Array.of(6, -1, 2, 0, 1), [80], false, growth);
     expect(lower[0]![0]).toBeCloseTo(1.4, 12);
     expect(upper[0]![0]).toBeCloseTo(6.4, 12);
-    expect(upper[0]![1]).toBeCloseTo(2 + 4.4 * Math.SQRT2, 12);
+    expect(upper[0]![2]).toBeCloseTo(2 + 4.4 * Math.sqrt(1.5), 12);
     // non-negative demand: the lower bound is cut at zero
-    const cut = empiricalIntervals(Float64Array.of(0.5), Float64Array.of(-3, 1, 4), [95], true);
+    const cut = empiricalIntervals(
+      Float64Array.of(0.5),
+      Float64Array.of(-3, 1, 4),
+      [95],
+      true,
+      Float64Array.of(1),
+    );
     expect(cut.lower[0]![0]).toBe(0);
+  });
+
+  it("grows per aggregation bucket when k periods make one smoothing step", () => {
+    expect([...sesErrorGrowth(5, 0.2, 2)]).toEqual([1, 1, Math.sqrt(1.04), Math.sqrt(1.04), Math.sqrt(1.08)]);
   });
 
   it("rejects a smoothing constant outside (0, 1]", () => {

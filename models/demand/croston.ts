@@ -14,24 +14,30 @@ function sortedQuantile(sorted: Float64Array, p: number): number {
 
 /**
  * Prediction intervals for intermittent-demand methods, which have no stochastic model of their own:
- * empirical quantiles of the in-sample one-step errors e_t = y_t − ŷ_{t|t−1}, widened by √h,
+ * empirical quantiles of the in-sample one-step errors e_t = y_t − ŷ_{t|t−1}, widened by a growth factor
+ * g_h per step,
  *
- *   lower_h = ŷ_h + min(0, q_{(1−L)/2}(e)) · √h,   upper_h = ŷ_h + max(0, q_{(1+L)/2}(e)) · √h,
+ *   lower_h = ŷ_h + min(0, q_{(1−L)/2}(e)) · g_h,   upper_h = ŷ_h + max(0, q_{(1+L)/2}(e)) · g_h,
  *
  * (quantiles by linear interpolation, R type 7). The min/max keep the point forecast inside the interval
  * when most errors share a sign (very sparse demand), and a lower bound below zero is cut at zero when
  * the history has no negative value (demand cannot be negative). With no errors to learn from (a series
  * whose first demand is its last value), the interval has zero width.
  *
- * Source: the √h-scaled empirical error quantiles follow Hyndman & Athanasopoulos, FPP (3rd ed.),
- * §5.5 (intervals from residuals) and Syntetos & Boylan (2016), Intermittent Demand Forecasting, §8 on
- * empirical approaches; √h is an approximation that treats errors of different steps as independent.
+ * The models here are smoothers of a (locally) stationary demand rate, so errors do not accumulate like a
+ * random walk's: g_h is the SES growth √(1 + (h − 1) α²) (see {@link sesErrorGrowth}), not √h, which
+ * over-covers badly at long horizons (M5 tiny, h = 28: 99.8% for a 95% interval).
+ *
+ * Source: Hyndman & Athanasopoulos, FPP (3rd ed.), §5.5 (intervals from residuals) and §8.7 (SES
+ * forecast variance σ²[1 + (h − 1)α²]); Syntetos & Boylan (2016), Intermittent Demand Forecasting, on
+ * empirical approaches. Treating one-step error quantiles as scalable this way is an approximation.
  */
 export function empiricalIntervals(
   mean: Float64Array,
   errors: Float64Array,
   levels: ForecastOptions["levels"],
   nonNegative: boolean,
+  growth: Float64Array,
 ): { lower: Float64Array[]; upper: Float64Array[] } {
   const sorted = Float64Array.from(errors).sort();
   const lower: Float64Array[] = [];
@@ -42,15 +48,28 @@ export function empiricalIntervals(
     const qLow = sorted.length > 0 ? Math.min(0, sortedQuantile(sorted, 0.5 - level / 200)) : 0;
     const qHigh = sorted.length > 0 ? Math.max(0, sortedQuantile(sorted, 0.5 + level / 200)) : 0;
     for (let h = 0; h < mean.length; h++) {
-      const scale = Math.sqrt(h + 1);
-      const l = mean[h]! + qLow * scale;
+      const l = mean[h]! + qLow * growth[h]!;
       lo[h] = nonNegative ? Math.max(0, Math.min(l, mean[h]!)) : l;
-      hi[h] = mean[h]! + qHigh * scale;
+      hi[h] = mean[h]! + qHigh * growth[h]!;
     }
     lower.push(lo);
     upper.push(hi);
   }
   return { lower, upper };
+}
+
+/**
+ * Growth of the forecast error of simple exponential smoothing with constant α over the horizon,
+ * g_h = √(1 + (⌈h / k⌉ − 1) α²), h = 1 … horizon, where k periods make one smoothing step (k = 1
+ * normally; the bucket size for temporally aggregated forecasts).
+ * Source: Hyndman & Athanasopoulos, FPP (3rd ed.), §8.7: Var = σ²[1 + (h − 1)α²] for ETS(A,N,N).
+ */
+export function sesErrorGrowth(horizon: number, alpha: number, periodsPerStep = 1): Float64Array {
+  const growth = new Float64Array(horizon);
+  for (let h = 1; h <= horizon; h++) {
+    growth[h - 1] = Math.sqrt(1 + (Math.ceil(h / periodsPerStep) - 1) * alpha * alpha);
+  }
+  return growth;
 }
 
 /** True when no value of the history is negative. */
@@ -120,9 +139,11 @@ function flatWithIntervals(
   errors: Float64Array,
   y: Float64Array,
   options: ForecastOptions,
+  alpha: number,
 ): Pick<Forecast, "mean" | "lower" | "upper"> {
   const mean = new Float64Array(options.horizon).fill(value);
-  return { mean, ...empiricalIntervals(mean, errors, options.levels, isNonNegative(y)) };
+  const growth = sesErrorGrowth(options.horizon, alpha);
+  return { mean, ...empiricalIntervals(mean, errors, options.levels, isNonNegative(y), growth) };
 }
 
 /**
@@ -137,7 +158,7 @@ export function croston(y: Float64Array, options: ForecastOptions, alpha = 0.1):
   checkSmoothing("alpha", alpha);
   const fit = crostonCore(y, alpha, 1);
   return {
-    ...flatWithIntervals(fit.forecast, fit.errors, y, options),
+    ...flatWithIntervals(fit.forecast, fit.errors, y, options, alpha),
     model: "Croston",
     params: { alpha, size: fit.size, interval: fit.interval },
   };

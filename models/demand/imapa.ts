@@ -1,5 +1,5 @@
 import { adida, aggregateSesForecast, averageDemandInterval } from "./adida.ts";
-import { empiricalIntervals, isNonNegative } from "./croston.ts";
+import { empiricalIntervals, isNonNegative, sesErrorGrowth } from "./croston.ts";
 import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
 import { checkSeries } from "./validate.ts";
 
@@ -14,7 +14,8 @@ import { checkSeries } from "./validate.ts";
  * SES/Croston/SBA per level by a classification; SES on the aggregates is the common simplification, as in
  * Nixtla statsforecast). An all-zero history forecasts zero; K = 1 reduces to SES on the raw series.
  * Intervals: empirical quantiles of the in-sample one-step errors of the combined forecast (periods that
- * every level covers), √h-scaled (see `empiricalIntervals`).
+ * every level covers), widened by the mean over levels of each level's SES growth √(1 + (⌈h/k⌉ − 1)α_k²)
+ * (see `empiricalIntervals`).
  *
  * Source: Petropoulos & Kourentzes (2015), "Forecast combinations for intermittent demand", JORS
  * 66(6):914–924.
@@ -27,9 +28,12 @@ export function imapa(y: Float64Array, options: ForecastOptions): Forecast {
   const maxLevel = Math.max(1, Math.min(Math.round(adi), n));
   const combined = new Float64Array(n);
   let perPeriod = 0;
+  const growth = new Float64Array(options.horizon);
   for (let k = 1; k <= maxLevel; k++) {
     const fit = aggregateSesForecast(y, k);
     perPeriod += fit.perPeriod / maxLevel;
+    const g = sesErrorGrowth(options.horizon, fit.alpha, fit.level);
+    for (let h = 0; h < options.horizon; h++) growth[h] = growth[h]! + g[h]! / maxLevel;
     for (let t = 0; t < n; t++) combined[t] = combined[t]! + fit.inSample[t]! / maxLevel;
   }
   const errors: number[] = [];
@@ -37,7 +41,7 @@ export function imapa(y: Float64Array, options: ForecastOptions): Forecast {
   const mean = new Float64Array(options.horizon).fill(perPeriod);
   return {
     mean,
-    ...empiricalIntervals(mean, Float64Array.from(errors), options.levels, isNonNegative(y)),
+    ...empiricalIntervals(mean, Float64Array.from(errors), options.levels, isNonNegative(y), growth),
     model: `IMAPA(1..${maxLevel})`,
     params: { levels: maxLevel },
   };

@@ -1,4 +1,4 @@
-import { checkSmoothing, crostonCore, empiricalIntervals, isNonNegative } from "./croston.ts";
+import { checkSmoothing, crostonCore, empiricalIntervals, isNonNegative, sesErrorGrowth } from "./croston.ts";
 import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
 import { checkSeries } from "./validate.ts";
 
@@ -9,7 +9,7 @@ import { checkSeries } from "./validate.ts";
  *   ŷ = (1 − α/2) · ẑ / q̂,
  *
  * with ẑ, q̂ the SES (α = 0.1) estimates of demand size and inter-demand interval, updated at demands.
- * Intervals: empirical quantiles of the in-sample one-step errors, √h-scaled (see `empiricalIntervals`).
+ * Intervals: empirical quantiles of the in-sample one-step errors, widened by √(1 + (h − 1)α²) (see `empiricalIntervals`).
  *
  * Source: Syntetos & Boylan (2005), "The accuracy of intermittent demand estimates", IJF 21(2):303–314.
  */
@@ -20,7 +20,13 @@ export function syntetosBoylan(y: Float64Array, options: ForecastOptions, alpha 
   const mean = new Float64Array(options.horizon).fill(fit.forecast);
   return {
     mean,
-    ...empiricalIntervals(mean, fit.errors, options.levels, isNonNegative(y)),
+    ...empiricalIntervals(
+      mean,
+      fit.errors,
+      options.levels,
+      isNonNegative(y),
+      sesErrorGrowth(options.horizon, alpha),
+    ),
     model: "SBA",
     params: { alpha, size: fit.size, interval: fit.interval },
   };

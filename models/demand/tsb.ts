@@ -1,4 +1,4 @@
-import { checkSmoothing, empiricalIntervals, isNonNegative } from "./croston.ts";
+import { checkSmoothing, empiricalIntervals, isNonNegative, sesErrorGrowth } from "./croston.ts";
 import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
 import { checkSeries } from "./validate.ts";
 
@@ -13,7 +13,8 @@ import { checkSeries } from "./validate.ts";
  * Unlike Croston, the forecast decays during long runs of zeros, so obsolete items fade out. Start: at the
  * first demand, ẑ = that demand and p̂ = 1 / (its position, from 1), the first inter-demand interval
  * inverted, as Croston's q̂ starts. Defaults α = β = 0.1.
- * Intervals: empirical quantiles of the in-sample one-step errors, √h-scaled (see `empiricalIntervals`).
+ * Intervals: empirical quantiles of the in-sample one-step errors, widened by √(1 + (h − 1)·max(α, β)²)
+ * (see `empiricalIntervals`).
  *
  * Source: Teunter, Syntetos & Babai (2011), "Intermittent demand: linking forecasting to inventory
  * obsolescence", EJOR 214(3):606–615, eqs. (5)–(7).
@@ -52,7 +53,13 @@ export function teunterSyntetosBabai(
   const mean = new Float64Array(options.horizon).fill(probability * size);
   return {
     mean,
-    ...empiricalIntervals(mean, errors.subarray(0, count), options.levels, isNonNegative(y)),
+    ...empiricalIntervals(
+      mean,
+      errors.subarray(0, count),
+      options.levels,
+      isNonNegative(y),
+      sesErrorGrowth(options.horizon, Math.max(alpha, beta)),
+    ),
     model: "TSB",
     params: { alpha, beta, probability, size },
   };
