@@ -502,7 +502,11 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
   };
 }
 
-/** Per-period trace of one replication: arrays of length periods × n, index t·n + node. */
+/**
+ * Per-period trace of one replication: arrays of length periods × n, index t·n + node. End-of-period
+ * on hand and backorders (external), the order placed, units shipped to customers, and the demand
+ * the node saw (external demand plus orders from downstream nodes).
+ */
 export interface Trace {
   onHand: Float64Array;
   backorders: Float64Array;
@@ -892,7 +896,9 @@ export function runReplication(
             const placed = o < 0 ? -owed[a]! : amount;
             owed[a]! += placed;
             incoming[up]! += placed;
-          } else {
+          } else if (amount > 0) {
+            // Delayed orders cannot be cancelled: a negative order on such an arc is dropped, and
+            // the next review, which recomputes the position from the state, makes up for it.
             orderPipe[a * H + ((t + arcOrderDelay[a]!) % H)]! += amount;
             orderTransit[a]! += amount;
           }
