@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { hardSeriesCases } from "./hard-series.testkit.ts";
+import { loadCarparts } from "./intermittent-data.testkit.ts";
 import { multiplicativeSeasonalIndices, seasonalityTest, thetaForecast, thetaModel } from "./theta.ts";
 
 const shared = new URL("../../../shared/", import.meta.url);
@@ -52,6 +53,16 @@ describe("theta (as R forecast's thetaf)", () => {
     for (let i = 0; i < 4; i++) expect(idx[i]).toBeCloseTo(pattern[i]!, 12);
     const f = thetaForecast(y, { horizon: 8, season: 4, levels: [80] });
     for (let h = 0; h < 8; h++) expect(f.mean[h]).toBeCloseTo(100 * pattern[(40 + h) % 4]!, 6);
+  });
+
+  it("falls back to non-seasonal Theta when zero-demand windows make seasonal indices infinite", () => {
+    // Before the fallback, 26 carparts series gave NaN forecasts (R's thetaf stops with an error there).
+    let nonFinite = 0;
+    for (const s of loadCarparts()) {
+      const f = thetaForecast(s.train, { horizon: 12, season: 12, levels: [95] });
+      for (const a of [f.mean, f.lower[0]!, f.upper[0]!]) if (a.some((v) => !Number.isFinite(v))) nonFinite++;
+    }
+    expect(nonFinite).toBe(0);
   });
 
   hardSeriesCases(thetaModel, 1);

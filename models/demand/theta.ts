@@ -51,7 +51,8 @@ export function seasonalityTest(y: Float64Array, m: number): boolean {
  * Classical multiplicative decomposition (R's `decompose(type = "multiplicative")`): the trend is the
  * centred moving average of order m (2×m when m is even), the seasonal index of position i (counted from
  * the first observation) is the mean of y/trend over the points at positions ≡ i mod m, normalised to
- * mean 1. Returns the m indices; index[(t) mod m] applies to y_t (t from 0).
+ * mean 1. Returns the m indices; index[(t) mod m] applies to y_t (t from 0). An index is NaN or ±Infinity
+ * when moving averages are zero (intermittent data); callers must check.
  *
  * Source: Hyndman & Athanasopoulos, FPP (3rd ed.), §3.4; Kendall & Stuart (1983).
  */
@@ -70,7 +71,10 @@ export function multiplicativeSeasonalIndices(y: Float64Array, m: number): Float
       for (let k = -half; k <= half; k++) trend += y[t + k]!;
     }
     trend /= m;
-    sums[t % m] = sums[t % m]! + y[t]! / trend;
+    const ratio = y[t]! / trend;
+    // 0/0 (a zero trend window over zero demand) is skipped, as R's mean(…, na.rm = TRUE) skips NaN.
+    if (Number.isNaN(ratio)) continue;
+    sums[t % m] = sums[t % m]! + ratio;
     counts[t % m] = counts[t % m]! + 1;
   }
   const index = new Float64Array(m);
@@ -154,7 +158,7 @@ export function fitSesMse(y: Float64Array): SesFit {
  * Hyndman & Billah (2003) and R forecast's `thetaf`:
  *
  * 1. If the 90% autocorrelation test at lag m says seasonal, divide by the classical multiplicative
- *    seasonal indices (unless one is below 1e-4).
+ *    seasonal indices (unless one is below 1e-4 or not finite, as with zero-demand windows).
  * 2. Fit SES (ℓ_0 and α by MSE) to the adjusted series x and take b, the OLS slope of x on t.
  * 3. ŷ_{n+h} = ℓ_n + (b/2) · [ (h − 1) + (1 − (1 − α)^n) / α ], re-seasonalised with the indices.
  * 4. Intervals: σ_h = σ √(1 + (h − 1) α²), σ² = SSE / (n − 2) of the SES fit on the adjusted series,
@@ -179,7 +183,10 @@ export function thetaForecast(y: Float64Array, options: ForecastOptions): Foreca
   if (seasonalityTest(y, m)) {
     const candidate = multiplicativeSeasonalIndices(y, m);
     let usable = true;
-    for (let i = 0; i < m; i++) if (Math.abs(candidate[i]!) < 1e-4) usable = false;
+    // R's thetaf falls back when an index is near zero, and fails when one is not finite (zero trend
+    // windows in intermittent data); both fall back to the non-seasonal method here.
+    for (let i = 0; i < m; i++)
+      if (!(Math.abs(candidate[i]!) >= 1e-4) || !Number.isFinite(candidate[i]!)) usable = false;
     if (usable) {
       indices = candidate;
       x = new Float64Array(n);
