@@ -91,11 +91,13 @@ export function nashNelderMead(
     }
     if (vHigh <= vLow + convtol) break;
 
-    for (let i = 0; i < n; i++) {
-      let sum = -simplex[high * n + i]!;
-      for (let j = 0; j < n1; j++) sum += simplex[j * n + i]!;
-      simplex[c * n + i] = sum / n;
+    // centroid of all vertices but the highest; per coordinate the additions run in R's order
+    // (−x_high, then vertices 0…n), only the loops are swapped for contiguous access
+    for (let i = 0; i < n; i++) simplex[c * n + i] = -simplex[high * n + i]!;
+    for (let j = 0; j < n1; j++) {
+      for (let i = 0; i < n; i++) simplex[c * n + i] = simplex[c * n + i]! + simplex[j * n + i]!;
     }
+    for (let i = 0; i < n; i++) simplex[c * n + i] = simplex[c * n + i]! / n;
     for (let i = 0; i < n; i++) trial[i] = 2 * simplex[c * n + i]! - simplex[high * n + i]!;
     fx = f(trial);
     if (!Number.isFinite(fx)) fx = BIG;
