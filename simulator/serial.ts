@@ -69,14 +69,7 @@ export function simulateSerialEchelon(sys: SerialSystem, fromIndex: number, coun
   for (let k = 0; k < K; k++) onHand.fill(Math.max(0, S[k]! - (k > 0 ? S[k - 1]! : 0)), k * R, (k + 1) * R);
   for (let t0 = 0; t0 < periods; t0 += B) {
     const nb = Math.min(B, periods - t0);
-    // Demand for the next block of periods, each replication from its own stream, in period order.
-    for (let r = 0; r < R; r++) {
-      const rng = rngs[r]!;
-      for (let b = 0; b < nb; b++) {
-        const d = mu + sd * standardNormal(rng);
-        demand[b * R + r] = Math.max(d, 0);
-      }
-    }
+    fillDemandBlock(rngs, demand, R, nb, mu, sd);
     for (let b = 0; b < nb; b++) {
       const t = t0 + b;
       const slot = t % H;
@@ -159,4 +152,25 @@ export function simulateSerialEchelon(sys: SerialSystem, fromIndex: number, coun
   const n = periods - warmup;
   for (let r = 0; r < R; r++) cost[r]! /= n;
   return cost;
+}
+
+/**
+ * Demand for the next block of periods, each replication from its own stream in period order.
+ * A function of its own so that the sampler inlines into this small loop.
+ */
+function fillDemandBlock(
+  rngs: Rng[],
+  demand: Float64Array,
+  R: number,
+  nb: number,
+  mu: number,
+  sd: number,
+): void {
+  for (let r = 0; r < R; r++) {
+    const rng = rngs[r]!;
+    for (let b = 0; b < nb; b++) {
+      const d = mu + sd * standardNormal(rng);
+      demand[b * R + r] = Math.max(d, 0);
+    }
+  }
 }
