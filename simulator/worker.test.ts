@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import Piscina from "piscina";
+import { Piscina } from "piscina";
 import { describe, expect, it } from "vitest";
 import { compileScenario, resultWidth } from "./engine.ts";
 import { runReplications } from "./replications.ts";
