@@ -4,6 +4,7 @@ import { registerBacktestCommand } from "./commands/backtest.ts";
 import { registerDataCommands } from "./commands/data.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerForecastCommand } from "./commands/forecast.ts";
+import { registerPlanCommand } from "./commands/plan.ts";
 import { registerScoreCommand } from "./commands/score.ts";
 
 /**
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerForecastCommand(program);
   registerScoreCommand(program);
   registerBacktestCommand(program);
+  registerPlanCommand(program);
   registerDemoCommand(program);
   return program;
 }

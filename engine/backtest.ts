@@ -30,6 +30,8 @@ export interface BacktestRequest {
 
 export interface Scores {
   smape: number;
+  /** Mean squared error over all steps and windows: the demand variance a plan uses. */
+  mse: number;
   mase: number;
   rmsse: number;
   wape: number;
@@ -159,6 +161,7 @@ function scoreBacktest(
         acc.mase += safe(() => mase(actual, mean, insample, settings.season));
         acc.rmsse += safe(() => rmsse(actual, mean, insample));
         for (let h = 0; h < horizon; h++) {
+          acc.squaredError += (actual[h]! - mean[h]!) ** 2;
           acc.absError += Math.abs(actual[h]! - mean[h]!);
           acc.absActual += Math.abs(actual[h]!);
           acc.error += mean[h]! - actual[h]!;
@@ -203,6 +206,7 @@ function scoreBacktest(
     modelReports[name] = {
       overall: {
         smape: t.smapeSum / t.series,
+        mse: t.squaredError / t.points,
         mase: t.maseFinite > 0 ? t.maseSum / t.maseFinite : Number.NaN,
         rmsse: t.rmsseFinite > 0 ? t.rmsseSum / t.rmsseFinite : Number.NaN,
         wape: t.absActual > 0 ? (100 * t.absError) / t.absActual : Number.NaN,
@@ -220,6 +224,7 @@ function scoreBacktest(
 
 interface WindowTotals {
   smape: number;
+  squaredError: number;
   mase: number;
   rmsse: number;
   absError: number;
@@ -233,6 +238,7 @@ interface WindowTotals {
 function newTotals(levels: number) {
   return {
     smape: 0,
+    squaredError: 0,
     mase: 0,
     rmsse: 0,
     absError: 0,
@@ -255,6 +261,7 @@ function newTotals(levels: number) {
 function finish(acc: WindowTotals, windows: number, levels: number[]): Scores {
   return {
     smape: acc.smape / windows,
+    mse: acc.squaredError / acc.points,
     mase: acc.mase / windows,
     rmsse: acc.rmsse / windows,
     wape: acc.absActual > 0 ? (100 * acc.absError) / acc.absActual : Number.NaN,
@@ -278,6 +285,7 @@ function addTotals(t: ReturnType<typeof newTotals>, acc: WindowTotals, windows: 
     t.rmsseSum += rmsseValue;
     t.rmsseFinite++;
   }
+  t.squaredError += acc.squaredError;
   t.absError += acc.absError;
   t.absActual += acc.absActual;
   t.error += acc.error;

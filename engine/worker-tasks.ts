@@ -1,4 +1,5 @@
 import { Piscina } from "piscina";
+import { type FleetInput, simulateOrderUpToFleet } from "../simulator/order-up-to-fleet.ts";
 import { type BacktestBatch, backtestBatch } from "./backtest-batch.ts";
 import { type ForecastBatch, forecastBatch } from "./forecast-batch.ts";
 
@@ -16,5 +17,14 @@ export const tasks: Record<string, (payload: never) => unknown> = {
   backtest: (batch: BacktestBatch) => {
     const result = backtestBatch(batch);
     return transferring(result, [result.forecasts.buffer]);
+  },
+  fleet: (input: FleetInput) => {
+    const r = simulateOrderUpToFleet(input);
+    return transferring(r, [
+      r.fillRate.buffer,
+      r.cycleServiceLevel.buffer,
+      r.meanOnHand.buffer,
+      r.meanBackorders.buffer,
+    ]);
   },
 };
