@@ -8,6 +8,7 @@ import {
   guaranteedServiceSolution,
   guaranteedServiceStages,
   isTree,
+  validateNetwork,
 } from "../models/inventory/network.ts";
 import { type LinearProgram, type LpSolverName, solveLp } from "./lp/index.ts";
 
@@ -119,6 +120,41 @@ function tighten(prep: Prepared, tauTarget: Float64Array): { SI: Float64Array; S
     S[k] = Math.min(prep.maxOut[k]!, Math.max(0, si + stages.processingTime[k]! - target));
   }
   return { SI, S };
+}
+
+/**
+ * A feasible start from the tree DP: keep for each stage only the arc from its supplier with the
+ * longest possible outbound service time (a spanning forest of in-trees), solve that forest exactly
+ * (σ, z, h of the full network), and make the result feasible for all arcs with {@link tighten}.
+ */
+function spanningForestSolution(prep: Prepared): { SI: Float64Array; S: Float64Array } {
+  const { stages } = prep;
+  const { index } = stages;
+  const n = index.nodeCount;
+  const edges: Network["edges"] = [];
+  for (let k = 0; k < n; k++) {
+    let best = -1;
+    for (let p = index.inStart[k]!; p < index.inStart[k + 1]!; p++) {
+      const e = index.inEdges[p]!;
+      const reach = prep.maxOut[index.edgeUpstream[e]!]! + index.edgeLeadTime[e]!;
+      if (best < 0 || reach > prep.maxOut[index.edgeUpstream[best]!]! + index.edgeLeadTime[best]!) best = e;
+    }
+    if (best >= 0) {
+      edges.push({
+        upstream: index.ids[index.edgeUpstream[best]!]!,
+        downstream: index.ids[k]!,
+        leadTime: index.edgeLeadTime[best]!,
+      });
+    }
+  }
+  const forest: Network = {
+    nodes: index.ids.map((id, k) => ({ id, processingTime: stages.processingTime[k]!, holdingCost: 0 })),
+    edges,
+  };
+  const solution = guaranteedServiceTreeStages({ ...stages, index: validateNetwork(forest) });
+  const tau = new Float64Array(n);
+  for (let k = 0; k < n; k++) tau[k] = solution.netReplenishmentTimes[index.ids[k]!]!;
+  return tighten(prep, tau);
 }
 
 /** Builds the piecewise-linear MILP for the given breakpoints (breakpoints[k] sorted, from 0 to τmax). */
@@ -301,9 +337,20 @@ export async function guaranteedServiceNetwork(
     consider(all.SI, all.S);
     const none = tighten(prep, new Float64Array(n));
     consider(none.SI, none.S);
+    if (prep.integerTimes && method === "iterative") {
+      const forest = spanningForestSolution(prep);
+      consider(forest.SI, forest.S);
+      for (let k = 0; k < n; k++) {
+        const t = forest.SI[k]! + stages.processingTime[k]! - forest.S[k]!;
+        if (t > 0 && t < prep.maxTau[k]!) breakpoints[k] = insertSorted(breakpoints[k]!, t, 0.5);
+      }
+    }
   }
   let lowerBound = 0;
   let iterations = 0;
+  // set when a MILP stopped early and its solution added no breakpoint: re-solving the same MILP
+  // only makes sense with all the time left
+  let stalled = false;
   while (true) {
     const remaining = timeLimit - elapsed();
     if (remaining <= 0.05 && iterations > 0) break;
@@ -313,7 +360,7 @@ export async function guaranteedServiceNetwork(
       // early, coarse MILPs only need to point at where to refine: cap their time
       timeLimitSeconds: Math.max(
         0.1,
-        method === "exact" ? remaining : Math.min(remaining, Math.max(2, timeLimit / 6)),
+        method === "exact" || stalled ? remaining : Math.min(remaining, Math.max(2, remaining / 2)),
       ),
       mipGap: Math.max(targetGap / 4, 1e-9),
     });
@@ -326,8 +373,11 @@ export async function guaranteedServiceNetwork(
       );
     }
     if (result.status === "time_limit") {
+      // no incumbent within this slice: try again with the time left (same breakpoints)
       lowerBound = Math.max(lowerBound, result.bestBound ?? 0);
-      break;
+      if (method === "exact" || stalled || timeLimit - elapsed() < 1) break;
+      stalled = true;
+      continue;
     }
     if (result.status !== "optimal" && result.status !== "feasible") {
       throw new WorkbenchError(
@@ -367,6 +417,7 @@ export async function guaranteedServiceNetwork(
         added += breakpoints[k]!.length - before;
       }
     }
+    stalled = added === 0;
     if (added === 0 && result.status === "optimal") {
       // the MILP solution sits on breakpoints, so its interpolated cost is its true cost: optimal
       lowerBound = Math.max(lowerBound, Math.min(bestCost, result.objective));
