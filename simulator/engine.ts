@@ -505,7 +505,8 @@ export function compileScenario(scenario: Scenario, options: CompileOptions = {}
 /**
  * Per-period trace of one replication: arrays of length periods × n, index t·n + node. End-of-period
  * on hand and backorders (external), the order placed, units shipped to customers, and the demand
- * the node saw (external demand plus orders from downstream nodes).
+ * the node saw (external demand plus orders from downstream nodes), lost sales, and the period's
+ * cost at the node (holding + shortage + ordering + pipeline).
  */
 export interface Trace {
   onHand: Float64Array;
@@ -513,6 +514,8 @@ export interface Trace {
   orders: Float64Array;
   shipments: Float64Array;
   demand: Float64Array;
+  lostSales: Float64Array;
+  cost: Float64Array;
 }
 
 /** Reusable buffers for one replication at a time. */
@@ -963,6 +966,20 @@ export function runReplication(
         trace.orders[base + j] = orderNow[j]!;
         trace.shipments[base + j] = shippedNow[j]!;
         trace.demand[base + j] = incoming[j]!;
+        trace.lostSales[base + j] = lostNow[j]!;
+        let owedOut = 0;
+        for (let k = outStart[j]!; k < outStart[j + 1]!; k++) owedOut += owed[outArcs[k]!]!;
+        let pipe = 0;
+        for (let k = inStart[j]!; k < inStart[j + 1]!; k++) {
+          const a = inArcs[k]!;
+          pipe += arcPipeCost[a]! * (transit[a]! + compBuf[a]!);
+        }
+        trace.cost[base + j] =
+          holding[j]! * onHand[j]! +
+          backorderCost[j]! * (backlog[j]! + owedOut) +
+          lostSaleCost[j]! * lostNow[j]! +
+          (orderNow[j]! > 0 ? orderingCost[j]! : 0) +
+          pipe;
       }
     }
   }

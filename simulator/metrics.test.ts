@@ -56,5 +56,12 @@ describe("metrics", () => {
     expect(at("cycleServiceLevel")).toBeCloseTo(cycleServiceLevel(backorders, 200), 12);
     expect(at("meanOnHand")).toBeCloseTo(periodMean(onHand, 200), 9);
     expect(at("bullwhip")).toBeGreaterThan(1);
+    // Per-period costs of the trace average to the reported cost per period.
+    const dc = c.nodeIds.indexOf("dc");
+    const totalCost = Float64Array.from(
+      { length: c.periods },
+      (_, t) => trace.cost[t * n + shop]! + trace.cost[t * n + dc]!,
+    );
+    expect(stats[c.n * NODE_METRICS]!).toBeCloseTo(periodMean(totalCost, 200), 9);
   });
 });

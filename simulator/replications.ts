@@ -50,7 +50,15 @@ export interface SimulationResult {
   /** Per-period trace of replication 0 when asked for (arrays by node id). */
   trace?: Record<
     string,
-    { onHand: number[]; backorders: number[]; orders: number[]; shipments: number[]; demand: number[] }
+    {
+      onHand: number[];
+      backorders: number[];
+      orders: number[];
+      shipments: number[];
+      demand: number[];
+      lostSales: number[];
+      cost: number[];
+    }
   >;
 }
 
@@ -112,6 +120,8 @@ export function traceReplication(c: CompiledNetwork, index = 0): Trace {
     orders: new Float64Array(size),
     shipments: new Float64Array(size),
     demand: new Float64Array(size),
+    lostSales: new Float64Array(size),
+    cost: new Float64Array(size),
   };
   runReplication(c, index, new Float64Array(resultWidth(c)), 0, createWorkspace(c), trace);
   return trace;

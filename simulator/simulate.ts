@@ -53,6 +53,8 @@ export function simulateScenario(doc: unknown, options: SimulateOptions = {}): S
           orders: pick(t.orders, j),
           shipments: pick(t.shipments, j),
           demand: pick(t.demand, j),
+          lostSales: pick(t.lostSales, j),
+          cost: pick(t.cost, j),
         },
       ]),
     );

@@ -1,3 +1,4 @@
+import { WorkbenchError } from "../../core/errors.ts";
 import { Rng } from "../../core/rng.ts";
 import { standardNormal } from "../demand.ts";
 import type { PerishableStoreConfig } from "../perishables.ts";
@@ -26,7 +27,9 @@ const WEEK = [0.95, 0.92, 0.95, 1, 1.1, 1.15, 0.93];
 export function generateDarkStore(options: DarkStoreOptions = {}): PerishableStoreConfig {
   const N = options.skus ?? 2500;
   if (!Number.isInteger(N) || N < 2000 || N > 3000) {
-    throw new RangeError(`skus: a dark store here has 2,000–3,000 SKUs, got ${N}`);
+    throw new WorkbenchError("INVALID_SCENARIO", `skus: a dark store here has 2,000–3,000 SKUs, got ${N}`, {
+      field: "skus",
+    });
   }
   const rng = Rng.stream(options.seed ?? 7, 0);
   const meanProfile = HOURS.reduce((a, b) => a + b, 0) / 24;
