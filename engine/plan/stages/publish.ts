@@ -45,7 +45,9 @@ export function summarisePlan(
     if (check.status[i] === 2) off++;
     target += network.targetFillRate[i]!;
     simulated += check.simulatedFillRate[i]!;
-    const p = (byPattern[classes.pattern[i]!] ??= { pairs: 0, within: 0 });
+    const pattern = classes.pattern[i]!;
+    byPattern[pattern] ??= { pairs: 0, within: 0 };
+    const p = byPattern[pattern];
     p.pairs++;
     if (ok) p.within++;
   }
