@@ -2,13 +2,16 @@ import { adidaModel } from "./adida.ts";
 import { arimaModel } from "./arima.ts";
 import { makeAutoSelect } from "./auto.ts";
 import { crostonModel } from "./croston.ts";
+import { dotmModel } from "./dotm.ts";
 import { driftModel } from "./drift.ts";
 import { makeEnsemble } from "./ensemble.ts";
 import { etsModel } from "./ets.ts";
 import { imapaModel } from "./imapa.ts";
 import { meanModel } from "./mean.ts";
 import { movingAverageModel } from "./moving-average.ts";
+import { makeMstlModel } from "./mstl.ts";
 import { naiveModel } from "./naive.ts";
+import { otmModel } from "./otm.ts";
 import { sbaModel } from "./sba.ts";
 import { snaiveModel } from "./snaive.ts";
 import { thetaModel } from "./theta.ts";
@@ -43,6 +46,9 @@ export const demandModels: Readonly<Record<string, DemandModel>> = Object.freeze
   ets: etsModel,
   arima: arimaModel,
   theta: thetaModel,
+  otm: otmModel,
+  dotm: dotmModel,
+  mstl: makeMstlModel(etsModel),
   croston: crostonModel,
   sba: sbaModel,
   tsb: tsbModel,
