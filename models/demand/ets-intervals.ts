@@ -231,15 +231,14 @@ function sandwich(
       for (let j = 0; j < q; j++) work[i * q + j] = work[i * q + j]! + aik * X[k * q + j]!;
     }
   }
-  // acc = work Bᵀ
-  for (let i = 0; i < q; i++) {
-    for (let j = 0; j < q; j++) {
-      let s = 0;
-      for (let k = 0; k < q; k++) {
-        const bjk = B[j * q + k]!;
-        if (bjk !== 0) s += work[i * q + k]! * bjk;
-      }
-      acc[i * q + j] = (overwrite ? 0 : acc[i * q + j]!) + scale * s;
+  // acc = work Bᵀ, visiting only the non-zeros of B (the Kronecker factors are sparse)
+  if (overwrite) acc.fill(0);
+  for (let j = 0; j < q; j++) {
+    for (let k = 0; k < q; k++) {
+      const bjk = B[j * q + k]!;
+      if (bjk === 0) continue;
+      const factor = scale * bjk;
+      for (let i = 0; i < q; i++) acc[i * q + j] = acc[i * q + j]! + factor * work[i * q + k]!;
     }
   }
 }
@@ -294,10 +293,9 @@ function simulatedDistribution(
   }
   const lower: Float64Array[] = [];
   const upper: Float64Array[] = [];
-  for (const level of levels) {
+  for (let l = 0; l < levels.length; l++) {
     lower.push(new Float64Array(horizon));
     upper.push(new Float64Array(horizon));
-    void level;
   }
   for (let h = 0; h < horizon; h++) {
     const column = paths.subarray(h * SIMULATION_PATHS, (h + 1) * SIMULATION_PATHS);
