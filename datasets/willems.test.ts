@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import type { WorkbenchError } from "../core/errors.ts";
 import { networkStructure } from "../models/inventory/network.ts";
@@ -93,6 +94,22 @@ describe("importer errors", () => {
     } catch (e) {
       expect((e as WorkbenchError).code).toBe("INVALID_NETWORK");
       expect((e as WorkbenchError).message).toMatch(/arc A->Z: unknown downstream node "Z"/);
+    }
+  });
+});
+
+describe("imported chains satisfy network.schema.json", () => {
+  it("chains 04 and 38", () => {
+    const schema = JSON.parse(
+      readFileSync(new URL("../models/inventory/network.schema.json", import.meta.url), "utf8"),
+    );
+    const validate = new Ajv2020({ allErrors: true }).compile(schema);
+    for (const k of [4, 38]) {
+      const { network } = loadWillemsChain(chainPath(k));
+      expect(
+        validate(JSON.parse(JSON.stringify(network))),
+        JSON.stringify(validate.errors?.slice(0, 3)),
+      ).toBe(true);
     }
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { WorkbenchError } from "../../core/errors.ts";
 import type { Network } from "../../core/network.ts";
@@ -117,5 +119,30 @@ describe("structure, tree test and demand-bound sigma", () => {
     expect(stages.demandBoundConstant[0]).toBeCloseTo(1.6448536269514722, 12);
     expect(stages.demandBoundConstant[4]).toBeCloseTo(1.2815515655446004, 12);
     expect(standardNormalQuantile(0.975)).toBeCloseTo(1.959963984540054, 12);
+  });
+});
+
+describe("network.schema.json", () => {
+  // ajv (draft 2020-12) comes with fastify; the schema is the contract the API and CLI validate against
+  const schema = JSON.parse(readFileSync(new URL("./network.schema.json", import.meta.url), "utf8"));
+  const validate = new Ajv2020({ allErrors: true }).compile(schema);
+  it("accepts the diamond", () => {
+    expect(validate(diamond())).toBe(true);
+  });
+  it("rejects a negative holding cost, a missing processing time and an unknown field, naming the path", () => {
+    const bad = diamond() as unknown as {
+      nodes: Record<string, unknown>[];
+      edges: Record<string, unknown>[];
+    };
+    bad.nodes[1]!.holdingCost = -1;
+    delete bad.nodes[2]!.processingTime;
+    bad.edges[0]!.capacity = 5;
+    expect(validate(bad)).toBe(false);
+    const paths = (validate.errors ?? []).map(
+      (e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`,
+    );
+    expect(paths).toContain("/nodes/1/holdingCost must be >= 0");
+    expect(paths).toContain("/nodes/2 must have required property 'processingTime'");
+    expect(paths).toContain("/edges/0 must NOT have additional properties");
   });
 });
