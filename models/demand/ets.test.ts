@@ -212,6 +212,43 @@ describe("AutoETS chooses R's model on M3 and forecasts what R forecasts", () =>
   }
 });
 
+describe("short series follow R's rules", () => {
+  it("fewer than three seasons: Fourier-regression starting values (M3 N1500, first 30 months)", () => {
+    // R: x <- ts(<N1500 train>[1:30], frequency = 12); for (f in list(ets(x), ets(x, "MAM", damped = FALSE),
+    //   ets(x, "ANA"))) c(f$method, f$loglik, forecast(f, h = 3)$mean)
+    const r = [
+      { spec: undefined, model: "ETS(M,N,N)", loglik: -236.123378, mean: [3223.988, 3223.988, 3223.988] },
+      { spec: "MAM", model: "ETS(M,A,M)", loglik: -225.447871, mean: [3689.692, 2911.525, 2883.217] },
+      { spec: "ANA", model: "ETS(A,N,A)", loglik: -233.237361, mean: [3835.63, 3232.867, 3368.491] },
+    ];
+    const y = m3Series("MONTHLY")
+      .find((s) => s.id === "N1500")!
+      .train.slice(0, 30);
+    for (const c of r) {
+      const fit = fitEts(y, 12, c.spec === undefined ? {} : specOf(c.spec));
+      expect(fit.model).toBe(c.model);
+      expect(fit.logLik).toBeCloseTo(c.loglik, 5);
+      const fc = forecastEts(fit, 3, [95]);
+      for (let h = 0; h < 3; h++) expect(relative(fc.mean[h]!, c.mean[h]!)).toBeLessThan(1e-6);
+    }
+  });
+
+  it("n ≤ 6: least-squares SES/Holt fallback as R's HoltWintersZZ", () => {
+    // R: m <- ets(c(3100, 2900, 3350, 3500, 3300)); m$par["alpha"]; m$sigma2; forecast(m, h = 3, level = 95)
+    // R optimises α with L-BFGS-B, we with Nelder–Mead on the same least-squares criterion.
+    const fit = fitEts(Float64Array.from([3100, 2900, 3350, 3500, 3300]), 1);
+    expect(fit.model).toBe("ETS(A,N,N)");
+    expect(relative(fit.alpha, 0.4661178)).toBeLessThan(1e-3);
+    expect(relative(fit.sigma2, 53867.9696)).toBeLessThan(1e-6);
+    const fc = forecastEts(fit, 3, [95]);
+    const upper = [3766.69, 3813.6799, 3856.632];
+    for (let h = 0; h < 3; h++) {
+      expect(relative(fc.mean[h]!, 3311.7927)).toBeLessThan(1e-4);
+      expect(relative(fc.upper[0]![h]!, upper[h]!)).toBeLessThan(1e-4);
+    }
+  });
+});
+
 describe("simulated intervals (multiplicative trend)", () => {
   it("ETS(M,M,N) on N0700: exact normal quantiles at h = 1, R's simulated intervals after", () => {
     // R: set.seed(1); forecast(ets(x, "MMN", damped = FALSE), h = 4, level = c(80, 95)), x = M3 N0700 train
