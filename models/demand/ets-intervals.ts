@@ -16,6 +16,8 @@ import { ADDITIVE, etsPointForecast, MULTIPLICATIVE, NONE } from "./ets-core.ts"
  * - Any other model (multiplicative trend, or additive error with multiplicative season): 5000 sample
  *   paths with Gaussian innovations drawn from a seeded `Rng` (seed 20260101, so output is reproducible),
  *   intervals from the sample quantiles (Hyndman & Fan type 8), the mean from the point forecast.
+ *   R does the same with its own random numbers, so the two agree within sampling error (~2–4% on the
+ *   distance from the mean to a 10% or 2.5% quantile).
  *
  * Intervals are then μ_h ± z·√v_h (normal), as R forecast reports them.
  */
