@@ -540,6 +540,8 @@ export interface EngineWorkspace {
   owed: Float64Array;
   compBuf: Float64Array;
   acc: Float64Array;
+  /** [consumer-demand shift, Σ shifted demand, Σ squares, total cost]. */
+  sums: Float64Array;
 }
 
 export function createWorkspace(c: CompiledNetwork): EngineWorkspace {
@@ -565,6 +567,7 @@ export function createWorkspace(c: CompiledNetwork): EngineWorkspace {
     owed: new Float64Array(m),
     compBuf: new Float64Array(m),
     acc: new Float64Array(n * NA),
+    sums: new Float64Array(4),
   };
 }
 
@@ -594,24 +597,10 @@ export function runReplication(
   const { n, m, H, periods, warmup } = c;
   const rng = Rng.stream(c.seed, index);
   for (let d = 0; d < c.demandSpecs.length; d++) generateDemand(c.demandSpecs[d]!, rng, ws.demand[d]!);
-  const {
-    onHand,
-    backlog,
-    incoming,
-    shippedNow,
-    lostNow,
-    echelonIP,
-    orderNow,
-    fLevel,
-    fLast,
-    fCache,
-    maRing,
-  } = ws;
+  const { onHand, backlog, fLevel, fLast, fCache, maRing } = ws;
   const { maPos, shipPipe, orderPipe, transit, orderTransit, owed, compBuf, acc } = ws;
-  const { arcUp, arcDown, arcUnits, arcOrderDelay, arcPipeCost, arcLeadKind, arcLeadA } = c;
-  const { inStart, inArcs, outStart, outArcs, policyCode, policyParams, forecasterCode, forecasterParams } =
-    c;
-  const { holding, backorderCost, lostSaleCost, orderingCost, lostSales, capacity, demandNodes } = c;
+  const { arcOrderDelay, arcLeadKind, arcLeadA } = c;
+  const { policyCode, policyParams, forecasterCode, forecasterParams } = c;
 
   // Initial state: stock at the policy's level, pipelines filled with the given per-slot flows.
   shipPipe.fill(0);
@@ -660,11 +649,41 @@ export function runReplication(
     }
     orderTransit[a] = ot;
   }
+  ws.sums.fill(0);
+  periodLoop(c, ws, rng, trace);
+  const sums = ws.sums;
+  writeResults(n, periods - warmup, acc, sums[1]!, sums[2]!, sums[3]!, out, offset);
+}
+
+/**
+ * The period loop of one replication. Its own function, ending with the loop: V8 optimises it on the
+ * stack (OSR) and would otherwise deoptimise at the first cold instruction after the loop, once per
+ * replication.
+ */
+function periodLoop(c: CompiledNetwork, ws: EngineWorkspace, rng: Rng, trace: Trace | undefined): void {
+  const { n, m, H, periods, warmup } = c;
+  const {
+    onHand,
+    backlog,
+    incoming,
+    shippedNow,
+    lostNow,
+    echelonIP,
+    orderNow,
+    fLevel,
+    fLast,
+    fCache,
+    maRing,
+  } = ws;
+  const { maPos, shipPipe, orderPipe, transit, orderTransit, owed, compBuf, acc } = ws;
+  const { arcUp, arcDown, arcUnits, arcOrderDelay, arcPipeCost, arcLeadKind, arcLeadA } = c;
+  const { inStart, inArcs, outStart, outArcs, policyCode, policyParams, forecasterCode, forecasterParams } =
+    c;
+  const { holding, backorderCost, lostSaleCost, orderingCost, lostSales, capacity, demandNodes } = c;
+
   const ref = warmup; // first recorded period gives the shift for the variance sums
-  let dRef = 0;
-  let dSum = 0;
-  let dSq = 0;
-  let totalCost = 0;
+  // Consumer-demand sums and the total cost live in the workspace, so nothing runs after the loop.
+  const sums = ws.sums;
 
   for (let t = 0; t < periods; t++) {
     const slot = t % H;
@@ -933,7 +952,7 @@ export function runReplication(
         acc[o + A_SHORT]! += shortC;
         acc[o + A_ORDERING]! += ordC;
         acc[o + A_PIPE]! += pipe;
-        totalCost += hold + shortC + ordC + pipe;
+        sums[3]! += hold + shortC + ordC + pipe;
         if (q > 0) acc[o + A_ORD_N]!++;
         if (bl <= 1e-9 && owedOut <= 1e-9 && lostNow[j] === 0) acc[o + A_NOSTOCKOUT]!++;
         // Shifted sums keep the variances exact for large means (Chan, Golub & LeVeque 1983).
@@ -953,10 +972,10 @@ export function runReplication(
         acc[o + A_NS]! += dn;
         acc[o + A_NS_SQ]! += dn * dn;
       }
-      if (t === ref) dRef = dTotal;
-      const dd = dTotal - dRef;
-      dSum += dd;
-      dSq += dd * dd;
+      if (t === ref) sums[0] = dTotal;
+      const dd = dTotal - sums[0]!;
+      sums[1]! += dd;
+      sums[2]! += dd * dd;
     }
     if (trace) {
       const base = t * n;
@@ -983,8 +1002,23 @@ export function runReplication(
       }
     }
   }
+}
 
-  const N = periods - warmup;
+/**
+ * Turns one replication's accumulators into its results row. A function of its own: the period
+ * loop's optimised code then never meets this cold code (which would deoptimise it at the end of
+ * every replication).
+ */
+function writeResults(
+  n: number,
+  N: number,
+  acc: Float64Array,
+  dSum: number,
+  dSq: number,
+  totalCost: number,
+  out: Float64Array,
+  offset: number,
+): void {
   const variance = (s1: number, s2: number) => (N > 1 ? (s2 - (s1 * s1) / N) / (N - 1) : 0);
   const varD = variance(dSum, dSq);
   for (let j = 0; j < n; j++) {
