@@ -146,9 +146,10 @@ export function slotSkus(input: SlottingInput): SlottingResult {
       for (let r = 0; r < bySku.length; r++) slotOfSku[bySku[r]!] = bySlot[r]!;
     } else {
       usedHungarian = true;
-      // Most-picked SKUs first: they take the cheap slots early, so later augmenting paths rarely
-      // displace them and stay short (the optimum does not depend on the order).
-      const bySku = Int32Array.from(skus).sort((a, b) => data.freq[b]! - data.freq[a]! || a - b);
+      // Least-picked SKUs first: each new SKU is then the most-picked so far, and its augmenting path
+      // pushes a few less-picked SKUs one step down instead of sweeping every column (the optimum does
+      // not depend on the order; at 3,000 SKUs this order was measured ~10x faster than the reverse).
+      const bySku = Int32Array.from(skus).sort((a, b) => data.freq[a]! - data.freq[b]! || a - b);
       assignZone(data, bySku, Int32Array.from(slots), slotOfSku, zone);
     }
   }
@@ -166,7 +167,7 @@ function planCost(data: Prepared, slotOfSku: Int32Array): number {
  * f_i t_k. Shortest augmenting paths with potentials (Dijkstra on reduced costs, a binary heap and
  * early exit at the first free slot; Jonker & Volgenant 1987) on a sparse candidate graph: each SKU
  * starts with the `window` fitting slots nearest, in travel rank, to its own frequency rank (where the
- * unconstrained optimum would put it). Optimality for the full problem is then certified by LP duality:
+ * unconstrained optimum would put it). SKUs arrive in increasing frequency order. Optimality for the full problem is then certified by LP duality:
  * every fitting pair must have reduced cost f_i t_k − u_i − v_k ≥ 0 (with v ≤ 0, v = 0 on empty slots);
  * violating pairs are added and the solve repeated. An infeasible candidate graph doubles the window.
  */
@@ -185,7 +186,8 @@ function assignZone(
     f[i] = data.freq[skus[i]!]!;
     cube[i] = data.skuCube![skus[i]!]!;
   }
-  // Slots in increasing travel order; SKUs are passed in decreasing frequency order.
+  // Slots in increasing travel order; SKUs are passed in increasing frequency order, so SKU i has
+  // frequency rank n − 1 − i and its unconstrained slot is travel rank ≈ (n − 1 − i)·m/n.
   const order = Int32Array.from(slots).sort((a, b) => data.travel[a]! - data.travel[b]! || a - b);
   const t = new Float64Array(m);
   const cap = new Float64Array(m);
@@ -193,7 +195,7 @@ function assignZone(
     t[j] = data.travel[order[j]!]!;
     cap[j] = data.slotCube![order[j]!]!;
   }
-  let window = Math.min(m, 32);
+  let window = Math.min(m, 64);
   let extra: Int32Array[] = Array.from({ length: n }, () => new Int32Array(0));
   for (;;) {
     const graph = candidateGraph(f, cube, t, cap, window, extra);
@@ -254,7 +256,7 @@ function candidateGraph(
   const seen = new Int32Array(m).fill(-1);
   for (let i = 0; i < n; i++) {
     start[i] = columns.length;
-    const centre = Math.min(m - 1, Math.floor((i * m) / n));
+    const centre = Math.min(m - 1, Math.floor(((n - 1 - i) * m) / n));
     let lo = centre;
     let hi = centre + 1;
     let taken = 0;
