@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { WorkbenchError } from "../core/errors.ts";
 import { demandKinds } from "./demand.ts";
@@ -86,5 +87,18 @@ describe("scenario validation", () => {
       defs.oneOf.map((d) => d.properties[key]!.const).sort();
     expect(kinds(schema.$defs.demand, "kind")).toEqual([...demandKinds].sort());
     expect(kinds(schema.$defs.policy, "kind")).toEqual([...policyKinds].sort());
+  });
+
+  it("the JSON Schema itself accepts the ready-made scenarios and rejects what the validator rejects", () => {
+    // ajv (draft 2020-12) comes with fastify, as in models/inventory/network.test.ts.
+    const validate = new Ajv2020({ allErrors: true }).compile(read("./scenario.schema.json"));
+    for (const f of ["clark-scarf", "beer-game"]) expect(validate(read(`./scenarios/${f}.json`))).toBe(true);
+    const badKind = base();
+    badKind.policy.stage2 = { kind: "min-max", S: 3 };
+    const noPeriods = base();
+    delete noPeriods.settings.periods;
+    const negativeSd = base();
+    negativeSd.demand.stage1.sd = -1;
+    for (const doc of [badKind, noPeriods, negativeSd]) expect(validate(doc)).toBe(false);
   });
 });
