@@ -101,6 +101,32 @@ describe("ssExact (Zheng–Federgruen)", () => {
     expect([r.reorderPoint, r.orderUpToLevel]).toEqual([4, 10]);
   });
 
+  it("with a lead time, the convolved pmf path equals the Poisson path (demand over L + 1 periods)", () => {
+    const viaPoisson = ssExact({
+      holdingCost: 1,
+      stockoutCost: 9,
+      fixedCost: 20,
+      demandMean: 3,
+      leadTime: 2,
+    });
+    const viaPmf = ssExact({
+      holdingCost: 1,
+      stockoutCost: 9,
+      fixedCost: 20,
+      pmf: Array.from(poissonPmf(3)),
+      leadTime: 2,
+    });
+    expect([viaPmf.reorderPoint, viaPmf.orderUpToLevel]).toEqual([
+      viaPoisson.reorderPoint,
+      viaPoisson.orderUpToLevel,
+    ]);
+    expect(viaPmf.cost).toBeCloseTo(viaPoisson.cost, 9);
+    // the protection interval shifts the levels up by about the lead-time demand (2 × 3)
+    const noLead = ssExact({ holdingCost: 1, stockoutCost: 9, fixedCost: 20, demandMean: 3 });
+    expect(viaPoisson.orderUpToLevel - noLead.orderUpToLevel).toBeGreaterThanOrEqual(5);
+    expect(viaPoisson.orderUpToLevel - noLead.orderUpToLevel).toBeLessThanOrEqual(8);
+  });
+
   it("rejects a missing demand and a zero fixed cost", () => {
     expect(() => ssExact({ holdingCost: 1, stockoutCost: 4, fixedCost: 5 })).toThrow(/pmf/);
     expect(() => ssExact({ holdingCost: 1, stockoutCost: 4, fixedCost: 0, demandMean: 3 })).toThrow(
