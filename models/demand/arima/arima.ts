@@ -184,6 +184,12 @@ export function arimaDesign(
  */
 const cssTolerance = 1e-5;
 const mlTolerance = 1e-6;
+// Start with strong damping (λ = 1, a half-length Gauss–Newton step, closer to the gradient direction):
+// R's BFGS starts along the gradient too, and on the multimodal CSS surface this keeps both in the basin
+// nearest the start. Measured on M3 monthly: R's order chosen for 94.4% of series with λ₀ = 1, 92.1% with
+// λ₀ = 1e−3 (bench/arima-m3.ts).
+const cssSteps = { initialDamping: 1 };
+const mlSteps = { initialDamping: 1 };
 
 /**
  * Fits ARIMA of a given order. Returns null where R's `arima()` would fail: too few observations, a
@@ -225,6 +231,7 @@ export function tryFitArima(
   };
   const css = levenbergMarquardt(cssResiduals, params, nStar, {
     relativeTolerance: cssTolerance,
+    ...cssSteps,
     ...(arena ? { arena } : {}),
   });
   if (!Number.isFinite(css.value)) return null;
@@ -262,6 +269,7 @@ export function tryFitArima(
   };
   const ml = levenbergMarquardt(mlResiduals, raw, nStar, {
     relativeTolerance: mlTolerance,
+    ...mlSteps,
     ...(arena ? { arena } : {}),
   });
   if (!Number.isFinite(ml.value)) return null;

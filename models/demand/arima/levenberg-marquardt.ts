@@ -16,6 +16,10 @@ export interface LevenbergMarquardtOptions {
   relativeTolerance?: number;
   /** Cap on Jacobian evaluations; default 100. */
   maxIterations?: number;
+  /** Initial damping λ; default 1e-3. A larger value makes the first steps shorter, gradient-like. */
+  initialDamping?: number;
+  /** Largest change of any coordinate in one step (a box trust region); default unbounded. */
+  maxStep?: number;
   /** Where to take the work buffers from (see arena.ts); fresh arrays when absent. */
   arena?: Arena;
 }
@@ -51,7 +55,8 @@ export function levenbergMarquardt(
   const g = takeArray(options.arena, k);
   const sys = takeArray(options.arena, k * k + k);
   const trial = takeArray(options.arena, k);
-  let lambda = 1e-3;
+  let lambda = options.initialDamping ?? 1e-3;
+  const maxStep = options.maxStep ?? Number.POSITIVE_INFINITY;
   let iterations = 0;
   let converged = false;
   while (iterations < maxIter && !converged) {
@@ -107,8 +112,11 @@ export function levenbergMarquardt(
         continue;
       }
       let stepSize = 0;
+      let largest = 0;
+      for (let a = 0; a < k; a++) largest = Math.max(largest, Math.abs(sys[k * k + a]!));
+      const shrink = largest > maxStep ? maxStep / largest : 1;
       for (let a = 0; a < k; a++) {
-        const d = sys[k * k + a]!;
+        const d = sys[k * k + a]! * shrink;
         trial[a] = x[a]! + d;
         stepSize = Math.max(stepSize, Math.abs(d) / (1 + Math.abs(x[a]!)));
       }

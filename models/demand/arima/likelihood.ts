@@ -78,7 +78,6 @@ export class ArmaWorkspace {
   sumLog = 0;
   nUsed = 0;
   ssq = 0;
-  /** F at the end of the last filter run, and its M and W (for the final state covariance). */
 
   constructor(s: ArmaStructure, series: Float64Array, n: number, ncol: number, arena?: Arena) {
     this.s = s;
