@@ -69,12 +69,18 @@ export function solveWithJsls(problem: LinearProgram, options: LpOptions = {}): 
       ...(options.timeLimitSeconds !== undefined ? { timeout: options.timeLimitSeconds * 1000 } : {}),
     },
   };
+  const started = performance.now();
   const out = lpSolver.Solve(model);
+  const seconds = (performance.now() - started) / 1000;
   let status: LpStatus;
   if (out.bounded === false) status = "unbounded";
   else if (!out.feasible) status = "infeasible";
+  // The solver does not say whether its timeout cut the search short; a run that used the whole
+  // budget is reported as feasible, not optimal.
+  else if (options.timeLimitSeconds !== undefined && seconds >= 0.99 * options.timeLimitSeconds)
+    status = "feasible";
   else status = "optimal";
-  const withX = status === "optimal";
+  const withX = status === "optimal" || status === "feasible";
   const x = new Float64Array(withX ? n : 0);
   if (withX) {
     for (let j = 0; j < n; j++) {
