@@ -17,14 +17,16 @@ import type { LinearProgram, LpOptions, LpResult, LpStatus } from "../../engine/
  *   f_i·t_k are computed on the fly on typed arrays (no n×m matrix is stored).
  *
  * Shared cube capacity (several SKUs per slot up to its cube, `slotSkusLp`) is a generalized assignment
- * problem (NP-hard); it is solved as a MIP on HiGHS through engine/lp, optionally restricted to each
- * SKU's nearest compatible slots to keep the model small (then optimal only over that restriction).
+ * problem (NP-hard); it is solved as a MIP on HiGHS through engine/lp, optionally restricted to the
+ * compatible slots nearest in travel rank to each SKU's frequency rank, to keep the model small (then
+ * optimal only over that restriction).
  * The solver comes in as a parameter (engine/lp's `solveLp`), keeping models/ free of engine/.
  * Its unit-capacity form is the assignment LP, whose optimum is integral (totally unimodular).
  *
  * Sources: Heskett, "Cube-per-order index — a key to warehouse stock location", Transportation and
  * Distribution Management 3, 1963; Kuhn, "The Hungarian method for the assignment problem", Naval
- * Research Logistics Quarterly 2, 1955; Frazelle, World-Class Warehousing and Material Handling, ch. 5.
+ * Research Logistics Quarterly 2, 1955; Jonker & Volgenant, "A shortest augmenting path algorithm for
+ * dense and sparse linear assignment problems", Computing 38, 1987.
  */
 export interface SlottingInput {
   /** Picks per period of each SKU, f_i ≥ 0. */
