@@ -492,13 +492,10 @@ export function forecastEts(fit: EtsFit, horizon: number, levels: readonly numbe
     lower.push(lo);
     upper.push(hi);
   }
-  return {
-    mean: distribution.mean,
-    lower,
-    upper,
-    model: fit.model,
-    params: { ...fit.params, sigma2: fit.sigma2, aicc: fit.aicc },
-  };
+  const params: Record<string, number> = { ...fit.params, sigma2: fit.sigma2 };
+  // the short-series fallback has no likelihood (R's HoltWintersZZ neither): no AICc to report
+  if (Number.isFinite(fit.aicc)) params.aicc = fit.aicc;
+  return { mean: distribution.mean, lower, upper, model: fit.model, params };
 }
 
 /** AutoETS behind the DemandModel interface (name "ets"). */
