@@ -67,7 +67,6 @@ export class ArmaWorkspace {
   readonly col0: Float64Array;
   readonly gain: Float64Array;
   readonly w: Float64Array;
-  readonly tw: Float64Array;
   readonly state: Float64Array;
   /** Standardised innovations v_t/√F_t of each column, (1 + ncol)·n; 0 where a step is left out. */
   readonly innov: Float64Array;
@@ -99,8 +98,7 @@ export class ArmaWorkspace {
     this.rhs = takeArray(arena, this.pFull + 1);
     this.col0 = takeArray(arena, r + 1);
     this.gain = takeArray(arena, r);
-    this.w = takeArray(arena, r);
-    this.tw = takeArray(arena, r);
+    this.w = takeArray(arena, r + 1);
     this.state = takeArray(arena, r * (1 + ncol));
     this.innov = takeArray(arena, n * (1 + ncol));
     this.resid = takeArray(arena, n);
@@ -222,11 +220,11 @@ export class ArmaWorkspace {
     let F = c[0]!;
     const K = this.gain;
     const W = this.w;
-    const TW = this.tw;
     for (let i = 0; i < r; i++) {
-      K[i] = (i < p ? phi[i]! : 0) * c[0]! + c[i + 1]!;
+      K[i] = phi[i]! * c[0]! + c[i + 1]!;
       W[i] = K[i]!;
     }
+    W[r] = 0;
     let M = -1 / F;
     const ncols = 1 + this.ncol;
     const state = this.state;
@@ -249,19 +247,19 @@ export class ArmaWorkspace {
         innov[col * n + t] = used ? v / sqrtF : 0;
         const vf = v / F;
         const a0 = state[a]!;
-        for (let i = 0; i < r - 1; i++)
-          state[a + i] = (i < p ? phi[i]! * a0 : 0) + state[a + i + 1]! + K[i]! * vf;
-        state[a + r - 1] = (r - 1 < p ? phi[r - 1]! * a0 : 0) + K[r - 1]! * vf;
+        // phi is zero beyond p + mP (see setParameters), so no branch on the AR order here.
+        for (let i = 0; i < r - 1; i++) state[a + i] = phi[i]! * a0 + state[a + i + 1]! + K[i]! * vf;
+        state[a + r - 1] = phi[r - 1]! * a0 + K[r - 1]! * vf;
       }
       if (converged) continue;
       const u = W[0]!;
       const Fnew = F + M * u * u;
       const mu = M * u;
       const uf = u / F;
-      for (let i = 0; i < r; i++) TW[i] = (i < p ? phi[i]! * u : 0) + (i < r - 1 ? W[i + 1]! : 0);
+      // (T W)_i = φ_i u + W_{i+1}, with W[r] kept at zero; W[i+1] is read before it is overwritten.
       let wsq = 0;
       for (let i = 0; i < r; i++) {
-        const twi = TW[i]!;
+        const twi = phi[i]! * u + W[i + 1]!;
         const wi = twi - K[i]! * uf;
         W[i] = wi;
         wsq += wi * wi;
