@@ -44,6 +44,22 @@ describe("arima demand model", () => {
     expect((caught as Error).message).toMatch(/exogenous\.history\.promo: has 29 values/);
   });
 
+  it("rejects a constant regressor, naming it", () => {
+    const y = Float64Array.from({ length: 30 }, (_, i) => i + Math.sin(i));
+    expect(() =>
+      arimaModel.forecast(y, {
+        horizon: 4,
+        season: 1,
+        levels: [80],
+        exogenous: {
+          names: ["store_open"],
+          history: [new Float64Array(30).fill(1)],
+          future: [new Float64Array(4).fill(1)],
+        },
+      }),
+    ).toThrow(/exogenous\.store_open: is constant/);
+  });
+
   describe("hard series (season 4)", () => {
     hardSeriesCases(arimaModel, 4);
   });

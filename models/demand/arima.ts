@@ -1,6 +1,7 @@
 import { invalidInput } from "../../core/errors.ts";
 import { coefficientNames, forecastArima } from "./arima/arima.ts";
 import { autoArima } from "./arima/auto-arima.ts";
+import { checkRank } from "./arima/regression.ts";
 import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
 import { checkSeries } from "./validate.ts";
 
@@ -47,6 +48,8 @@ export function autoArimaForecast(y: Float64Array, options: ForecastOptions): Fo
       }
       checkFinite(x, `exogenous.future.${ex.names[i]}`);
     });
+    // A constant or collinear regressor cannot be told apart from the mean, drift or differencing.
+    checkRank(ex.history, ex.names);
   }
   const result = autoArima(y, {
     season: options.season,

@@ -8,7 +8,7 @@ export class Arena {
   private buffer: Float64Array;
   private used = 0;
 
-  constructor(initialSize = 1 << 14) {
+  constructor(initialSize = 1024) {
     this.buffer = new Float64Array(initialSize);
   }
 
