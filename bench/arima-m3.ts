@@ -57,6 +57,7 @@ function smape(actual: number[], forecast: ArrayLike<number>): number {
 interface Reference {
   model: string;
   mean: number[];
+  hi95: number[];
   cpu: number;
 }
 
@@ -74,10 +75,11 @@ function run(period: "QUARTERLY" | "MONTHLY", limit: number): void {
     const id = r[0]!;
     let ref = refs.get(id);
     if (!ref) {
-      ref = { model: r[2]!, mean: [], cpu: Number(r[9]) };
+      ref = { model: r[2]!, mean: [], hi95: [], cpu: Number(r[9]) };
       refs.set(id, ref);
     }
     ref.mean[Number(r[3]) - 1] = Number(r[4]);
+    ref.hi95[Number(r[3]) - 1] = Number(r[8]);
   }
   const selected = rows.slice(0, limit);
   let ourSmape = 0;
@@ -87,21 +89,23 @@ function run(period: "QUARTERLY" | "MONTHLY", limit: number): void {
   let count = 0;
   let failures = 0;
   let closeWhenSame = 0;
+  let widthCloseWhenSame = 0;
   const start = process.cpuUsage();
-  const results: { id: string; model: string; mean: Float64Array }[] = [];
+  const results: { id: string; model: string; mean: Float64Array; hi95: Float64Array }[] = [];
   for (const r of selected) {
     const y = new Float64Array(r[col("train")]!.split(";").map(Number));
     const h = Number(r[col("h")]);
     const m = Number(r[col("frequency")]);
     try {
       const fc = autoArimaForecast(y, { horizon: h, season: m, levels: [80, 95] });
-      results.push({ id: r[col("series_id")]!, model: fc.model, mean: fc.mean });
+      results.push({ id: r[col("series_id")]!, model: fc.model, mean: fc.mean, hi95: fc.upper[1]! });
     } catch (e) {
       failures++;
       results.push({
         id: r[col("series_id")]!,
         model: `error: ${(e as Error).message}`,
         mean: new Float64Array(h),
+        hi95: new Float64Array(h),
       });
     }
   }
@@ -124,6 +128,14 @@ function run(period: "QUARTERLY" | "MONTHLY", limit: number): void {
         maxRel = Math.max(maxRel, Math.abs(ours.mean[j]! - v) / Math.abs(v));
       });
       if (maxRel < 0.01) closeWhenSame++;
+      // Half-width of the 95% interval, ours vs R's, at every step.
+      let maxWidthRel = 0;
+      ref.hi95.forEach((v, j) => {
+        const rw = v - ref.mean[j]!;
+        const ow = ours.hi95[j]! - ours.mean[j]!;
+        maxWidthRel = Math.max(maxWidthRel, Math.abs(ow - rw) / Math.abs(rw));
+      });
+      if (maxWidthRel < 0.01) widthCloseWhenSame++;
     }
   });
   const ourRate = count / cpuSeconds;
@@ -133,7 +145,7 @@ function run(period: "QUARTERLY" | "MONTHLY", limit: number): void {
     `  sMAPE        ours ${(ourSmape / count).toFixed(3)}  R ${(rSmape / count).toFixed(3)}  ratio ${(ourSmape / rSmape).toFixed(4)}`,
   );
   console.log(
-    `  same order   ${same}/${count} (${((100 * same) / count).toFixed(1)}%); forecasts within 1% at every step: ${closeWhenSame}/${same}`,
+    `  same order   ${same}/${count} (${((100 * same) / count).toFixed(1)}%); forecasts within 1% at every step: ${closeWhenSame}/${same}, 95% half-widths within 1%: ${widthCloseWhenSame}/${same}`,
   );
   // The brief quotes R at 5.1 (quarterly) and 0.34 (monthly) series per CPU-second on this kind of machine.
   const briefRate = period === "QUARTERLY" ? 5.1 : 0.34;
