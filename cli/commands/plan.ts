@@ -42,10 +42,13 @@ export function registerPlanCommand(program: Command): void {
       const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
       const lines: [string, string][] = [
         ["pairs (SKU × store)", String(s.pairs)],
+        ["no demand in simulation (unscored)", String(s.noDemand)],
         [
           `within ±${(100 * s.tolerance).toFixed(0)} pts of target`,
           `${s.withinBand} (${pct(s.withinBandShare)})`,
         ],
+        ["at least target − tolerance", pct(s.atLeastTargetShare)],
+        ["within tolerance of planned fill", pct(s.agreesWithPlanShare)],
         ["corrected / off target", `${s.corrected} / ${s.offTarget}`],
         [
           "mean fill rate target / simulated",

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { FAMILY_CODE, simulateOrderUpToFleet } from "../../simulator/order-up-to-fleet.ts";
 import { normalLoss } from "./normal-distribution.ts";
-import { type DemandFamily, periodicReviewFillRate, periodicReviewOrderUpTo } from "./periodic-review.ts";
+import {
+  type DemandFamily,
+  minMaxFillRate,
+  periodicReviewFillRate,
+  periodicReviewOrderUpTo,
+  periodicReviewPolicy,
+} from "./periodic-review.ts";
 
 /** Long-run fill rate of one (R, S) system by simulation (independent of the formula). */
 function simulatedFillRate(
@@ -84,5 +90,66 @@ describe("periodic-review (R, S) fill rate", () => {
       periodicReviewOrderUpTo({ mean: 0, variance: 0, leadTime: 2, reviewPeriod: 1, fillRate: 0.99 })
         .orderUpTo,
     ).toBe(0);
+  });
+});
+
+describe("daily-review (s, S) for slow movers", () => {
+  it("has the fill rate of a long simulation of the same (s, S) system", () => {
+    for (const [mean, L, s, S] of [
+      [0.2264, 4, 1, 5],
+      [0.3, 2, 1, 4],
+      [2, 1, 2, 8],
+    ] as const) {
+      const formula = minMaxFillRate({ mean, variance: mean, leadTime: L, family: "poisson" }, s, S).fillRate;
+      const sim = simulateOrderUpToFleet({
+        orderUpTo: Float64Array.of(S),
+        reorderPoint: Float64Array.of(s),
+        leadTime: Int32Array.of(L),
+        reviewPeriod: Int32Array.of(1),
+        mean: Float64Array.of(mean),
+        variance: Float64Array.of(mean),
+        family: Uint8Array.of(FAMILY_CODE.poisson),
+        firstPair: 0,
+        periods: 100_000,
+        warmup: 100,
+        replications: 4,
+        seed: 3,
+      }).fillRate[0]!;
+      expect(Math.abs(formula - sim)).toBeLessThan(0.004);
+    }
+  });
+
+  it("equals the base-stock formula when s = S − 1", () => {
+    const input = { mean: 0.4, variance: 0.4, leadTime: 3, family: "poisson" as const };
+    expect(minMaxFillRate(input, 2, 3).fillRate).toBeCloseTo(
+      periodicReviewFillRate({ ...input, reviewPeriod: 1 }, 3),
+      10,
+    );
+  });
+
+  it("meets the target and never holds more stock than base stock (brute force over (s, S))", () => {
+    for (const [mean, L, target] of [
+      [0.2264, 4, 0.9],
+      [0.05, 3, 0.95],
+      [0.8, 2, 0.9],
+      [1.6, 2, 0.9],
+    ] as const) {
+      const input = { mean, variance: mean, leadTime: L, reviewPeriod: 1, fillRate: target };
+      const base = periodicReviewOrderUpTo(input);
+      const baseOnHand = minMaxFillRate(input, base.orderUpTo - 1, base.orderUpTo).expectedOnHand;
+      const p = periodicReviewPolicy(input);
+      expect(p.fillRate).toBeGreaterThanOrEqual(target);
+      expect(p.expectedOnHand).toBeLessThanOrEqual(baseOnHand + 1e-12);
+      // the choice is the cheapest in-band (s, S) when one beats base stock
+      let cheapest = baseOnHand;
+      for (let S = 1; S <= base.orderUpTo + 2; S++) {
+        for (let s = -1; s < S - 1; s++) {
+          const e = minMaxFillRate(input, s, S);
+          if (e.fillRate >= target && e.fillRate <= target + 0.015)
+            cheapest = Math.min(cheapest, e.expectedOnHand);
+        }
+      }
+      expect(p.expectedOnHand).toBeCloseTo(cheapest, 12);
+    }
   });
 });

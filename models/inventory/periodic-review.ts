@@ -127,3 +127,132 @@ export function periodicReviewOrderUpTo(input: PeriodicReviewInput): PeriodicRev
   }
   return { orderUpTo: hi, safetyStock: hi - (L + R) * mean, fillRate: 1 - esc(hi) / cycleDemand, family };
 }
+
+export interface MinMaxPolicy extends PeriodicReviewPolicy {
+  /** Order when the inventory position at a review is at or below this level (s); s = S − 1 is base stock. */
+  reorderPoint: number;
+  /** Expected on-hand stock at the end of a period. */
+  expectedOnHand: number;
+}
+
+/**
+ * Fill rate of a daily-review (s, S) policy (R = 1) under discrete demand, exactly: after ordering, the
+ * inventory position Y is stationary on s+1..S with P(Y = S − j) = m(j)/M(S − s), the renewal masses of
+ * demand m(0) = 1/(1 − f₀), m(j) = Σ_{l=1..j} f_l m(j − l)/(1 − f₀), M(k) = Σ_{j<k} m(j)
+ * (Zheng & Federgruen 1991, Operations Research 39(4); Zipkin 2000, "Foundations of Inventory Management",
+ * §6.4). Units short per period: Σ_y P(Y = y)·[E(D_{L+1} − y)⁺ − E(D_L − y)⁺]; on hand: Σ_y P(Y = y)·E(y − D_{L+1})⁺.
+ */
+export function minMaxFillRate(
+  input: Omit<PeriodicReviewInput, "fillRate" | "reviewPeriod">,
+  reorderPoint: number,
+  orderUpTo: number,
+): { fillRate: number; expectedOnHand: number } {
+  const tables = minMaxTables(input);
+  return evaluateMinMax(tables, input.mean, reorderPoint, orderUpTo);
+}
+
+interface MinMaxTables {
+  renewal: Float64Array;
+  longShort: Float64Array;
+  leadShort: Float64Array | null;
+  protectionMean: number;
+  top: number;
+}
+
+function minMaxTables(input: Omit<PeriodicReviewInput, "fillRate" | "reviewPeriod">): MinMaxTables {
+  checkInput({ ...input, reviewPeriod: 1 });
+  const { mean, variance, leadTime: L } = input;
+  const family = input.family ?? demandFamily(mean, variance, L + 1);
+  const pmfOver = (k: number) =>
+    family === "negative-binomial" && variance > mean
+      ? negativeBinomialPmf(k * mean, k * variance)
+      : poissonPmf(k * mean);
+  const daily = pmfOver(1);
+  const protection = pmfOver(L + 1);
+  const top = protection.length;
+  const renewal = new Float64Array(top + 1);
+  const f0 = daily[0]!;
+  renewal[0] = 1 / (1 - f0);
+  for (let j = 1; j <= top; j++) {
+    let s = 0;
+    for (let l = 1; l <= j && l < daily.length; l++) s += daily[l]! * renewal[j - l]!;
+    renewal[j] = s / (1 - f0);
+  }
+  return {
+    renewal,
+    longShort: pmfShortfall(protection, top),
+    leadShort: L === 0 ? null : pmfShortfall(pmfOver(L), top),
+    protectionMean: (L + 1) * mean,
+    top,
+  };
+}
+
+function evaluateMinMax(
+  t: MinMaxTables,
+  mean: number,
+  s: number,
+  S: number,
+): { fillRate: number; expectedOnHand: number } {
+  let total = 0;
+  let short = 0;
+  let onHand = 0;
+  for (let j = 0; j < S - s; j++) {
+    const y = S - j;
+    const w = t.renewal[j]!;
+    total += w;
+    const longShort = y < 0 ? t.protectionMean - y : y > t.top ? 0 : t.longShort[y]!;
+    const leadShort =
+      t.leadShort === null
+        ? Math.max(0, -y)
+        : y < 0
+          ? t.protectionMean - mean - y
+          : y > t.top
+            ? 0
+            : t.leadShort[y]!;
+    short += w * (longShort - leadShort);
+    // E(y − D)⁺ = y − E[D] + E(D − y)⁺
+    onHand += w * Math.max(0, y - t.protectionMean + longShort);
+  }
+  return { fillRate: 1 - short / total / mean, expectedOnHand: onHand / total };
+}
+
+/**
+ * The cheapest policy that meets a fill-rate target. With daily review and discrete demand (slow movers),
+ * every (s, S) with S up to two units above the base-stock level is evaluated exactly, and one whose fill rate
+ * lies in [target, target + margin] is chosen if it holds less stock (expected on hand) than the base-stock
+ * level: the extra degree of freedom lets a slow mover land near its target where whole units of a
+ * base-stock level jump over it, but service is never bought down with more stock. Otherwise
+ * (fast movers, longer review periods) the (R, S) base-stock level of {@link periodicReviewOrderUpTo}.
+ */
+export function periodicReviewPolicy(input: PeriodicReviewInput, margin = 0.015): MinMaxPolicy {
+  const base = periodicReviewOrderUpTo(input);
+  const baseOnHand = { reorderPoint: base.orderUpTo - 1, expectedOnHand: Number.NaN };
+  if (base.family === "normal" || input.reviewPeriod !== 1 || input.mean === 0)
+    return { ...base, ...baseOnHand };
+  const tables = minMaxTables(input);
+  const baseEval = evaluateMinMax(tables, input.mean, base.orderUpTo - 1, base.orderUpTo);
+  let best: MinMaxPolicy = {
+    ...base,
+    reorderPoint: base.orderUpTo - 1,
+    expectedOnHand: baseEval.expectedOnHand,
+  };
+  if (base.fillRate <= input.fillRate + margin) return best;
+  for (let S = 1; S <= base.orderUpTo + 2; S++) {
+    for (let s = -1; s < S - 1; s++) {
+      const e = evaluateMinMax(tables, input.mean, s, S);
+      if (e.fillRate < input.fillRate || e.fillRate > input.fillRate + margin) continue;
+      // never pay more stock than base stock for less service
+      if (e.expectedOnHand < best.expectedOnHand) {
+        best = {
+          orderUpTo: S,
+          reorderPoint: s,
+          safetyStock: s + 1 - (input.leadTime + 1) * input.mean,
+          fillRate: e.fillRate,
+          family: base.family,
+          expectedOnHand: e.expectedOnHand,
+        };
+      }
+    }
+  }
+  return best;
+}

@@ -1,5 +1,5 @@
 import { normalQuantile } from "../../../models/inventory/normal-distribution.ts";
-import { periodicReviewOrderUpTo } from "../../../models/inventory/periodic-review.ts";
+import { periodicReviewPolicy } from "../../../models/inventory/periodic-review.ts";
 import { FAMILY_CODE } from "../../../simulator/order-up-to-fleet.ts";
 import type { PlanConfig } from "../config.ts";
 import type { PlanSeries } from "../run.ts";
@@ -10,8 +10,9 @@ import type { PairClasses } from "./classify.ts";
  * "Optimizing strategic safety stock placement in supply chains", M&SOM 2(1):68–83).
  *
  * The DC (processing time L_dc from a reliable supplier, so SI_dc = 0) quotes one service time S to its
- * stores; store j then replenishes with net lead time S + L_j and review period R, and sets its order-up-to
- * level for its fill-rate target under its demand class (models/inventory/periodic-review.ts). The DC holds
+ * stores; store j then replenishes with net lead time S + L_j and review period R, and sets its policy for
+ * its fill-rate target under its demand class (models/inventory/periodic-review.ts: base stock for fast
+ * movers, the cheapest (s, S) near the target for slow movers). The DC holds
  * the demand bound z·σ_dc·√(L_dc − S) with σ_dc² = Σ_j σ_j² and z = Φ⁻¹ of the highest store target.
  * Total holding cost of safety stock: h_dc·SS_dc + Σ_j h_j·SS_j. On this two-level tree the dynamic programme
  * of Graves & Willems reduces to one decision, S ∈ {0, …, L_dc}, so every value is evaluated (exact).
@@ -33,6 +34,8 @@ export interface NetworkPlan {
   reviewPeriod: Int32Array;
   targetFillRate: Float64Array;
   orderUpTo: Float64Array;
+  /** s of an (s, S) policy (S − 1 for base stock). */
+  reorderPoint: Float64Array;
   safetyStock: Float64Array;
   formulaFillRate: Float64Array;
   family: Uint8Array;
@@ -79,6 +82,7 @@ export function placeNetworkStock(
     reviewPeriod: new Int32Array(n).fill(config.reviewPeriod),
     targetFillRate: new Float64Array(n),
     orderUpTo: new Float64Array(n),
+    reorderPoint: new Float64Array(n),
     safetyStock: new Float64Array(n),
     formulaFillRate: new Float64Array(n),
     family: new Uint8Array(n),
@@ -121,13 +125,12 @@ export function placeNetworkStock(
     }
     const z = normalQuantile(zTarget);
     const dcSigma = Math.sqrt(dcVariance);
-    let best: { s: number; cost: number; policies: ReturnType<typeof periodicReviewOrderUpTo>[] } | null =
-      null;
+    let best: { s: number; cost: number; policies: ReturnType<typeof periodicReviewPolicy>[] } | null = null;
     let alone = 0;
     let noPooling = 0;
     for (let s = 0; s <= dc.leadTime; s++) {
       const policies = members.map((i) =>
-        periodicReviewOrderUpTo({
+        periodicReviewPolicy({
           mean: plan.mean[i]!,
           variance: plan.variance[i]!,
           leadTime: s + storeOf.get(series.store[i]!)!.store.leadTime,
@@ -148,6 +151,7 @@ export function placeNetworkStock(
       const p = chosen.policies[k]!;
       plan.leadTime[i] = chosen.s + storeOf.get(series.store[i]!)!.store.leadTime;
       plan.orderUpTo[i] = p.orderUpTo;
+      plan.reorderPoint[i] = p.reorderPoint;
       plan.safetyStock[i] = p.safetyStock;
       plan.formulaFillRate[i] = p.fillRate;
       plan.family[i] = FAMILY_CODE[p.family];

@@ -4,19 +4,20 @@ import type { PlanConfig } from "../config.ts";
 import type { NetworkPlan } from "./network.ts";
 
 /**
- * Simulated check of every store policy: each pair's (R, S) system runs `replications` × `periods` periods
+ * Simulated check of every store policy: each pair's (R, S) or (s, S) system runs `replications` × `periods` periods
  * against demand drawn from its forecast distribution (simulator/order-up-to-fleet.ts), in the worker pool.
- * A pair whose simulated fill rate is more than `tolerance` from its target is corrected: S moves one unit
+ * A pair whose simulated fill rate is more than `tolerance` from its target is corrected: s and S move one unit
  * at a time (same random numbers each time, so the fill rate moves monotonically) until it is within the
  * band, for at most 25 units. A pair that cannot reach the band (whole units jump over it, typical of very
  * slow movers) keeps the lowest S that meets the target and is listed with the reason.
  */
 export interface SimulationCheck {
   orderUpTo: Float64Array;
+  reorderPoint: Float64Array;
   simulatedFillRate: Float64Array;
   simulatedCycleService: Float64Array;
   meanOnHand: Float64Array;
-  /** 0 within the band as planned, 1 corrected into the band, 2 outside the band (see reasons). */
+  /** 0 within the band as planned, 1 corrected into the band, 2 outside the band, 3 no demand (see reasons). */
   status: Uint8Array;
   reasons: string[];
 }
@@ -33,6 +34,7 @@ export async function simulatePlan(
   const tol = config.simulation.tolerance;
   const check: SimulationCheck = {
     orderUpTo: plan.orderUpTo.slice(),
+    reorderPoint: plan.reorderPoint.slice(),
     simulatedFillRate: new Float64Array(n),
     simulatedCycleService: new Float64Array(n),
     meanOnHand: new Float64Array(n),
@@ -40,13 +42,18 @@ export async function simulatePlan(
     reasons: new Array(n).fill(""),
   };
   const all = Int32Array.from({ length: n }, (_, i) => i);
-  await simulatePairs(pool, config, plan, check.orderUpTo, all, check, onProgress);
+  await simulatePairs(pool, config, plan, all, check, onProgress);
   // Per pair: the last level tried below the band and the first above it, to explain a miss.
   const below = new Float64Array(n).fill(Number.NaN);
   const above = new Float64Array(n).fill(Number.NaN);
   const direction = new Int8Array(n);
   for (let i = 0; i < n; i++) {
     const gap = check.simulatedFillRate[i]! - plan.targetFillRate[i]!;
+    if (Number.isNaN(gap)) {
+      check.status[i] = 3;
+      check.reasons[i] = "no demand drawn in the whole simulation: fill rate undefined";
+      continue;
+    }
     direction[i] = gap < -tol ? 1 : gap > tol && check.orderUpTo[i]! > 0 ? -1 : 0;
   }
   for (let step = 0; step < MAX_STEPS; step++) {
@@ -56,10 +63,11 @@ export async function simulatePlan(
       if (direction[i] === 1) below[i] = check.simulatedFillRate[i]!;
       else above[i] = check.simulatedFillRate[i]!;
       check.orderUpTo[i] = check.orderUpTo[i]! + direction[i]!;
+      check.reorderPoint[i] = check.reorderPoint[i]! + direction[i]!;
       moving.push(i);
     }
     if (moving.length === 0) break;
-    await simulatePairs(pool, config, plan, check.orderUpTo, Int32Array.from(moving), check);
+    await simulatePairs(pool, config, plan, Int32Array.from(moving), check);
     for (const i of moving) {
       const gap = check.simulatedFillRate[i]! - plan.targetFillRate[i]!;
       if (Math.abs(gap) <= tol) {
@@ -70,6 +78,7 @@ export async function simulatePlan(
         if (direction[i] === -1) {
           below[i] = check.simulatedFillRate[i]!;
           check.orderUpTo[i] = check.orderUpTo[i]! + 1;
+          check.reorderPoint[i] = check.reorderPoint[i]! + 1;
         } else {
           above[i] = check.simulatedFillRate[i]!;
         }
@@ -96,8 +105,7 @@ export async function simulatePlan(
   const reset: number[] = [];
   for (let i = 0; i < n; i++)
     if (check.status[i] === 2 && !Number.isNaN(below[i]!) && !Number.isNaN(above[i]!)) reset.push(i);
-  if (reset.length > 0)
-    await simulatePairs(pool, config, plan, check.orderUpTo, Int32Array.from(reset), check);
+  if (reset.length > 0) await simulatePairs(pool, config, plan, Int32Array.from(reset), check);
   return check;
 }
 
@@ -110,7 +118,6 @@ async function simulatePairs(
   pool: WorkerPool,
   config: PlanConfig,
   plan: NetworkPlan,
-  orderUpTo: Float64Array,
   pairs: Int32Array,
   check: SimulationCheck,
   onProgress?: (done: number, total: number) => void,
@@ -123,7 +130,8 @@ async function simulatePairs(
   for (let a = 0; a < pairs.length; a += perTask) {
     const idx = pairs.slice(a, Math.min(pairs.length, a + perTask));
     const input: FleetInput = {
-      orderUpTo: Float64Array.from(idx, (i) => orderUpTo[i]!),
+      orderUpTo: Float64Array.from(idx, (i) => check.orderUpTo[i]!),
+      reorderPoint: Float64Array.from(idx, (i) => check.reorderPoint[i]!),
       leadTime: Int32Array.from(idx, (i) => plan.leadTime[i]!),
       reviewPeriod: Int32Array.from(idx, (i) => plan.reviewPeriod[i]!),
       mean: Float64Array.from(idx, (i) => plan.mean[i]!),
