@@ -38,6 +38,28 @@ export function guaranteedServiceTree(
 
 /** The same dynamic programme on prepared stages (used by the general-network solver on trees). */
 export function guaranteedServiceTreeStages(stages: GuaranteedServiceStages): GuaranteedServiceSolution {
+  const { S, SI } = treeDynamicProgramme(stages);
+  return guaranteedServiceSolution(stages, SI, S);
+}
+
+/** Extra terms for {@link treeDynamicProgramme} (used by Lagrangian bounds on general networks). */
+export interface TreeDpExtras {
+  /** Upper bounds on SI_k to use instead of the tree's own longest inbound paths (must be ≥ them). */
+  maxInboundServiceTime?: Float64Array;
+  /** Linear cost per unit of S_k added to stage k. */
+  linearOutbound?: Float64Array;
+  /** Linear cost per unit of SI_k added to stage k. */
+  linearInbound?: Float64Array;
+}
+
+/**
+ * The Graves–Willems DP returning raw service times and the optimal objective (holding cost plus
+ * the extra linear terms), for a forest given by `stages.index`.
+ */
+export function treeDynamicProgramme(
+  stages: GuaranteedServiceStages,
+  extras: TreeDpExtras = {},
+): { S: Float64Array; SI: Float64Array; value: number } {
   requireIntegerTimes(stages);
   const { index } = stages;
   const n = index.nodeCount;
@@ -81,6 +103,8 @@ export function guaranteedServiceTreeStages(stages: GuaranteedServiceStages): Gu
       const v = maxOut[up[e]!]! + lead[e]!;
       if (v > m) m = v;
     }
+    const override = extras.maxInboundServiceTime?.[k];
+    if (override !== undefined && override > m) m = override;
     maxIn[k] = m;
     maxOut[k] = Math.min(Math.floor(stages.maxServiceTime[k]!), m + stages.processingTime[k]!);
   }
@@ -156,6 +180,10 @@ export function guaranteedServiceTreeStages(stages: GuaranteedServiceStages): Gu
     inboundTerm.fill(0, 0, mi + 1);
     for (let si = 0; si < ext && si <= mi; si++) inboundTerm[si] = INF;
     outboundTerm.fill(0, 0, mo + 1);
+    const linIn = extras.linearInbound?.[k] ?? 0;
+    const linOut = extras.linearOutbound?.[k] ?? 0;
+    if (linIn !== 0) for (let si = 0; si <= mi; si++) inboundTerm[si]! += linIn * si;
+    if (linOut !== 0) for (let s = 0; s <= mo; s++) outboundTerm[s]! += linOut * s;
     const pe = parentEdge[k]!;
     // Children: upstream neighbours i (f-type) and downstream neighbours d (g-type), except the parent.
     for (let p = index.inStart[k]!; p < index.inStart[k + 1]!; p++) {
@@ -239,6 +267,7 @@ export function guaranteedServiceTreeStages(stages: GuaranteedServiceStages): Gu
   // Top-down: roots first (reverse labelling), then each node from its parent's times.
   const S = new Float64Array(n);
   const SI = new Float64Array(n);
+  let value = 0;
   for (let q = n - 1; q >= 0; q--) {
     const k = order[q]!;
     const pe = parentEdge[k]!;
@@ -247,6 +276,7 @@ export function guaranteedServiceTreeStages(stages: GuaranteedServiceStages): Gu
     let si: number;
     if (pe < 0) {
       s = runArg[base + maxOut[k]!]!;
+      value += runMin[base + maxOut[k]!]!;
       if (!Number.isFinite(runMin[base + maxOut[k]!]!)) {
         throw new WorkbenchError(
           "INFEASIBLE",
@@ -270,5 +300,5 @@ export function guaranteedServiceTreeStages(stages: GuaranteedServiceStages): Gu
     S[k] = s;
     SI[k] = si;
   }
-  return guaranteedServiceSolution(stages, SI, S);
+  return { S, SI, value };
 }

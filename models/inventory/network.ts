@@ -582,7 +582,7 @@ export function guaranteedServiceSolution(
 
 /**
  * Checks that the times of a GSM instance are whole periods (the dynamic programmes and the exact
- * MILP enumerate integer service times) and returns the max service times floored (S_j is integer).
+ * MILP enumerate integer service times; max service times are floored by their callers).
  */
 export function requireIntegerTimes(stages: GuaranteedServiceStages): void {
   const { index } = stages;
