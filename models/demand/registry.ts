@@ -6,6 +6,7 @@ import { dotmModel } from "./dotm.ts";
 import { driftModel } from "./drift.ts";
 import { makeEnsemble } from "./ensemble.ts";
 import { etsModel } from "./ets.ts";
+import { holtModel } from "./holt.ts";
 import { imapaModel } from "./imapa.ts";
 import { meanModel } from "./mean.ts";
 import { movingAverageModel } from "./moving-average.ts";
@@ -13,6 +14,7 @@ import { makeMstlModel } from "./mstl.ts";
 import { naiveModel } from "./naive.ts";
 import { otmModel } from "./otm.ts";
 import { sbaModel } from "./sba.ts";
+import { sesModel } from "./ses.ts";
 import { snaiveModel } from "./snaive.ts";
 import { thetaModel } from "./theta.ts";
 import { tsbModel } from "./tsb.ts";
@@ -43,6 +45,8 @@ export const demandModels: Readonly<Record<string, DemandModel>> = Object.freeze
   mean: meanModel,
   drift: driftModel,
   ma: movingAverageModel,
+  ses: sesModel,
+  holt: holtModel,
   ets: etsModel,
   arima: arimaModel,
   theta: thetaModel,
