@@ -1,4 +1,5 @@
 import { invalidInput, WorkbenchError } from "../../core/errors.ts";
+import { nashNelderMead } from "../optim/nash-nelder-mead.ts";
 import {
   ADDITIVE,
   etsLikelihood,
@@ -12,7 +13,6 @@ import {
 } from "./ets-core.ts";
 import { etsForecastDistribution } from "./ets-intervals.ts";
 import { EtsObjective } from "./ets-objective.ts";
-import { nashNelderMead } from "./ets-optim.ts";
 import { normalQuantileForLevel } from "./intervals.ts";
 import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
 import { checkSeries } from "./validate.ts";
@@ -30,7 +30,7 @@ import { checkSeries } from "./validate.ts";
  *
  * Behaviour follows R forecast's `ets()` defaults (version 8.x), so that its choices can be compared:
  * - parameters α, β, γ, φ and the initial states are estimated jointly by Nelder–Mead (R's variant,
- *   `ets-optim.ts`, at most 2000 evaluations) inside the usual region (bounds 1e-4 … 0.9999, β ≤ α,
+ *   `models/optim/nash-nelder-mead.ts`, at most 2000 evaluations) inside the usual region (bounds 1e-4 … 0.9999, β ≤ α,
  *   γ ≤ 1 − α, 0.8 ≤ φ ≤ 0.98) intersected with the admissible region;
  * - candidates: errors A and M; trends N, A, Ad (no multiplicative trend unless asked); seasons N, A, M
  *   when the season length is 2…24 and n > m; no additive error with multiplicative season or
@@ -278,8 +278,8 @@ function fitOneModel(y: Float64Array, m: number, spec: EtsSpec): EtsFit | null {
   const target = new EtsObjective(y, m, errorType, trendType, seasonType, damped);
   const objective = (par: Float64Array): number => target.evaluate(par);
 
-  const result = nashNelderMead(objective, Float64Array.from(start));
-  if (result === null) return null;
+  const result = nashNelderMead(objective, start, undefined, 2000);
+  if (result.fail === 20) return null;
   const par = result.x;
   const alpha = par[0]!;
   let i = 1;
@@ -419,8 +419,8 @@ function simpleSmoothingFit(y: Float64Array, fixedAlpha: number | null, trend = 
       if (a < 0 || a > 1 || b < 0 || b > 1) return Number.POSITIVE_INFINITY;
       return sumOfSquares(a, b, false);
     };
-    const result = nashNelderMead(boxed, Float64Array.from(trend ? [alpha, beta] : [alpha]));
-    if (result !== null) {
+    const result = nashNelderMead(boxed, trend ? [alpha, beta] : [alpha], undefined, 2000);
+    if (result.fail !== 20) {
       alpha = result.x[0]!;
       if (trend) beta = result.x[1]!;
     }

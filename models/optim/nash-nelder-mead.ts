@@ -1,25 +1,24 @@
 /**
  * Nelder–Mead minimisation in the variant of J. C. Nash, Compact Numerical Methods for Computers
  * (2nd ed., 1990), Algorithm 19 — the variant behind R's `optim(method = "Nelder-Mead")` and the
- * optimiser that R forecast's `ets()` calls (reflection 1, contraction ½, expansion 2).
+ * optimiser that R forecast's `ets()` calls through its C entry point (reflection 1, contraction ½,
+ * expansion 2).
  *
- * It differs from {@link ../optim/nelder-mead.ts} on purpose: the start simplex moves every coordinate by
- * the same step, 10% of the largest |x0_i| (so parameters of very different scale share one step), the
- * stopping rule is f_high ≤ f_low + tol·(|f(x0)| + tol) with the tolerance fixed at the start, a failed
- * contraction shrinks towards the best vertex, and the budget counts function evaluations. Models that
- * must reproduce R's fitted parameters (thetaf's SES, OTM/DOTM) need these exact steps, since R stops
- * wherever this search stops, not at the true optimum.
+ * It differs from a textbook Nelder–Mead on purpose: the start simplex moves one coordinate per vertex by
+ * the same step, 10% of the largest |x0_i| (0.1 if all are 0); the stopping rule is
+ * f_high ≤ f_low + tol·(|f(x0)| + tol) with the tolerance fixed at the start; a failed contraction shrinks
+ * towards the best vertex, and the search stops when the simplex no longer shrinks; the budget counts
+ * function evaluations. Models that must reproduce R's fitted parameters (ets, thetaf's SES, OTM/DOTM)
+ * need these exact steps, since R stops wherever this search stops, not at the true optimum.
  *
- * The default tolerance √ε is R's `reltol`.
- *
- * Non-finite function values are replaced by 1e35, which keeps the search inside a feasible region when
- * the objective returns Infinity outside it.
+ * Non-finite function values count as 1e35, so an objective signals "outside the region" by returning
+ * Infinity. The default tolerance √ε is R's `reltol`.
  */
 export interface NashNelderMeadResult {
   x: Float64Array;
   value: number;
   evaluations: number;
-  /** 0 converged, 1 evaluation budget exhausted, 10 simplex failed to shrink. */
+  /** 0 converged, 1 evaluation budget exhausted, 10 simplex failed to shrink, 20 f(x0) not finite. */
   fail: number;
 }
 
@@ -28,121 +27,127 @@ const BIG = 1.0e35;
 export function nashNelderMead(
   f: (x: Float64Array) => number,
   x0: ArrayLike<number>,
-  tolerance = Math.sqrt(Number.EPSILON),
+  relativeTolerance = Math.sqrt(Number.EPSILON),
   maxEvaluations = 500,
 ): NashNelderMeadResult {
   const n = x0.length;
   const n1 = n + 1;
-  // Vertices in columns 0..n, the centroid in column n + 1; row n holds the function values.
-  const stride = n + 2;
-  const p = new Float64Array((n + 1) * stride);
-  const at = (i: number, j: number) => i * stride + j;
-  const point = Float64Array.from(x0);
-  let fx = f(point);
-  if (!Number.isFinite(fx)) fx = BIG;
+  // simplex[j*n + i]: coordinate i of vertex j; vertex n1 is the centroid.
+  const simplex = new Float64Array((n + 2) * n);
+  const values = new Float64Array(n + 2);
+  const trial = new Float64Array(n);
+  for (let i = 0; i < n; i++) trial[i] = x0[i]!;
+  let fx = f(trial);
+  if (!Number.isFinite(fx)) return { x: Float64Array.from(x0), value: fx, evaluations: 1, fail: 20 };
   let evaluations = 1;
-  const convtol = tolerance * (Math.abs(fx) + tolerance);
-  p[at(n, 0)] = fx;
-  for (let i = 0; i < n; i++) p[at(i, 0)] = point[i]!;
+  const convtol = relativeTolerance * (Math.abs(fx) + relativeTolerance);
+  values[0] = fx;
+  for (let i = 0; i < n; i++) simplex[i] = x0[i]!;
   let low = 0;
-  let size = 0;
   let step = 0;
-  for (let i = 0; i < n; i++) step = Math.max(step, 0.1 * Math.abs(point[i]!));
+  for (let i = 0; i < n; i++) if (0.1 * Math.abs(x0[i]!) > step) step = 0.1 * Math.abs(x0[i]!);
   if (step === 0) step = 0.1;
+  let size = 0;
   for (let j = 1; j < n1; j++) {
-    for (let i = 0; i < n; i++) p[at(i, j)] = point[i]!;
-    let trystep = step;
-    // A step lost to rounding (huge coordinate) is retried ten times larger.
-    while (p[at(j - 1, j)] === point[j - 1]) {
-      p[at(j - 1, j)] = point[j - 1]! + trystep;
-      trystep *= 10;
+    for (let i = 0; i < n; i++) simplex[j * n + i] = x0[i]!;
+    let tryStep = step;
+    while (simplex[j * n + j - 1] === x0[j - 1]) {
+      simplex[j * n + j - 1] = x0[j - 1]! + tryStep;
+      tryStep *= 10;
     }
-    size += trystep;
+    size += tryStep;
   }
-  let oldsize = size;
-  let calcvert = true;
+  let oldSize = size;
+  let recompute = true;
   let fail = 0;
-  const c = n + 1;
+  const c = n1; // centroid row
   do {
-    if (calcvert) {
+    if (recompute) {
       for (let j = 0; j < n1; j++) {
-        if (j === low) continue;
-        for (let i = 0; i < n; i++) point[i] = p[at(i, j)]!;
-        let v = f(point);
-        if (!Number.isFinite(v)) v = BIG;
-        evaluations++;
-        p[at(n, j)] = v;
+        if (j !== low) {
+          for (let i = 0; i < n; i++) trial[i] = simplex[j * n + i]!;
+          fx = f(trial);
+          if (!Number.isFinite(fx)) fx = BIG;
+          evaluations++;
+          values[j] = fx;
+        }
       }
-      calcvert = false;
+      recompute = false;
     }
-    let vl = p[at(n, low)]!;
-    let vh = vl;
+    let vLow = values[low]!;
+    let vHigh = vLow;
     let high = low;
     for (let j = 0; j < n1; j++) {
-      if (j === low) continue;
-      const v = p[at(n, j)]!;
-      if (v < vl) {
-        low = j;
-        vl = v;
-      }
-      if (v > vh) {
-        high = j;
-        vh = v;
+      if (j !== low) {
+        const v = values[j]!;
+        if (v < vLow) {
+          low = j;
+          vLow = v;
+        }
+        if (v > vHigh) {
+          high = j;
+          vHigh = v;
+        }
       }
     }
-    if (vh <= vl + convtol) break;
-    for (let i = 0; i < n; i++) {
-      let sum = -p[at(i, high)]!;
-      for (let j = 0; j < n1; j++) sum += p[at(i, j)]!;
-      p[at(i, c)] = sum / n;
+    if (vHigh <= vLow + convtol) break;
+
+    // centroid of all vertices but the highest; per coordinate the additions run in R's order
+    // (−x_high, then vertices 0…n), only the loops are swapped for contiguous access
+    for (let i = 0; i < n; i++) simplex[c * n + i] = -simplex[high * n + i]!;
+    for (let j = 0; j < n1; j++) {
+      for (let i = 0; i < n; i++) simplex[c * n + i] = simplex[c * n + i]! + simplex[j * n + i]!;
     }
-    for (let i = 0; i < n; i++) point[i] = 2 * p[at(i, c)]! - p[at(i, high)]!;
-    let v = f(point);
-    if (!Number.isFinite(v)) v = BIG;
+    for (let i = 0; i < n; i++) simplex[c * n + i] = simplex[c * n + i]! / n;
+    for (let i = 0; i < n; i++) trial[i] = 2 * simplex[c * n + i]! - simplex[high * n + i]!;
+    fx = f(trial);
+    if (!Number.isFinite(fx)) fx = BIG;
     evaluations++;
-    const vr = v;
-    if (vr < vl) {
-      // Expansion: try twice as far; keep the better of the reflected and expanded points.
-      p[at(n, c)] = vr;
+    const vReflect = fx;
+    if (vReflect < vLow) {
+      // expansion; the centroid row temporarily keeps the reflected point
+      values[c] = fx;
       for (let i = 0; i < n; i++) {
-        const e = 2 * point[i]! - p[at(i, c)]!;
-        p[at(i, c)] = point[i]!;
-        point[i] = e;
+        const expanded = 2 * trial[i]! - simplex[c * n + i]!;
+        simplex[c * n + i] = trial[i]!;
+        trial[i] = expanded;
       }
-      let ve = f(point);
-      if (!Number.isFinite(ve)) ve = BIG;
+      fx = f(trial);
+      if (!Number.isFinite(fx)) fx = BIG;
       evaluations++;
-      if (ve < vr) {
-        for (let i = 0; i < n; i++) p[at(i, high)] = point[i]!;
-        p[at(n, high)] = ve;
+      if (fx < vReflect) {
+        for (let i = 0; i < n; i++) simplex[high * n + i] = trial[i]!;
+        values[high] = fx;
       } else {
-        for (let i = 0; i < n; i++) p[at(i, high)] = p[at(i, c)]!;
-        p[at(n, high)] = vr;
+        for (let i = 0; i < n; i++) simplex[high * n + i] = simplex[c * n + i]!;
+        values[high] = vReflect;
       }
     } else {
-      if (vr < vh) {
-        for (let i = 0; i < n; i++) p[at(i, high)] = point[i]!;
-        p[at(n, high)] = vr;
+      if (vReflect < vHigh) {
+        for (let i = 0; i < n; i++) simplex[high * n + i] = trial[i]!;
+        values[high] = vReflect;
       }
-      for (let i = 0; i < n; i++) point[i] = 0.5 * p[at(i, high)]! + 0.5 * p[at(i, c)]!;
-      let vc = f(point);
-      if (!Number.isFinite(vc)) vc = BIG;
+      for (let i = 0; i < n; i++) trial[i] = 0.5 * simplex[high * n + i]! + 0.5 * simplex[c * n + i]!;
+      fx = f(trial);
+      if (!Number.isFinite(fx)) fx = BIG;
       evaluations++;
-      if (vc < p[at(n, high)]!) {
-        for (let i = 0; i < n; i++) p[at(i, high)] = point[i]!;
-        p[at(n, high)] = vc;
-      } else if (vr >= vh) {
-        calcvert = true;
+      if (fx < values[high]!) {
+        for (let i = 0; i < n; i++) simplex[high * n + i] = trial[i]!;
+        values[high] = fx;
+      } else if (vReflect >= vHigh) {
+        recompute = true;
         size = 0;
         for (let j = 0; j < n1; j++) {
-          if (j === low) continue;
-          for (let i = 0; i < n; i++) {
-            p[at(i, j)] = 0.5 * (p[at(i, j)]! - p[at(i, low)]!) + p[at(i, low)]!;
-            size += Math.abs(p[at(i, j)]! - p[at(i, low)]!);
+          if (j !== low) {
+            for (let i = 0; i < n; i++) {
+              const v = 0.5 * (simplex[j * n + i]! - simplex[low * n + i]!) + simplex[low * n + i]!;
+              simplex[j * n + i] = v;
+              size += Math.abs(v - simplex[low * n + i]!);
+            }
           }
         }
-        if (size < oldsize) {
-          oldsize = size;
+        if (size < oldSize) {
+          oldSize = size;
         } else {
           fail = 10;
           break;
@@ -151,7 +156,5 @@ export function nashNelderMead(
     }
   } while (evaluations <= maxEvaluations);
   if (evaluations > maxEvaluations) fail = 1;
-  const x = new Float64Array(n);
-  for (let i = 0; i < n; i++) x[i] = p[at(i, low)]!;
-  return { x, value: p[at(n, low)]!, evaluations, fail };
+  return { x: simplex.slice(low * n, low * n + n), value: values[low]!, evaluations, fail };
 }
