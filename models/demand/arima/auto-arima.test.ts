@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { forecastArima } from "./arima.ts";
 import { autoArima } from "./auto-arima.ts";
@@ -86,5 +87,32 @@ describe("stepwise search", () => {
     expect(result.fit.method).toBe("CSS-ML");
     expect(Number.isFinite(result.fit.aicc)).toBe(true);
     expect(result.fit.minRoot).toBeGreaterThanOrEqual(1.01);
+  });
+});
+
+describe("long series: CSS approximation during the search, exact refit (M4 hourly H1, n = 700, m = 24)", () => {
+  it("chooses R's model and forecasts as R does", () => {
+    // R 4.2.2, forecast 8.20: a <- auto.arima(ts(H1, frequency = 24)) → "ARIMA(2,0,2)(2,1,0)[24] with drift";
+    // forecast(a, h = 48, level = 95): mean 609.9103 531.6361 496.9640, upper 632.7862 570.6851 (R took 53 s).
+    const text = readFileSync(
+      new URL("../../../../shared/datasets/m4_hourly/Hourly-train.csv", import.meta.url),
+      "utf8",
+    );
+    const row = text.split("\n")[1]!.split(",").slice(1);
+    const y = new Float64Array(
+      row
+        .map((s) => s.replace(/"/g, ""))
+        .filter((s) => s !== "" && s !== "NA")
+        .map(Number),
+    );
+    expect(y.length).toBe(700);
+    const result = autoArima(y, { season: 24 });
+    expect(result.name).toBe("ARIMA(2,0,2)(2,1,0)[24] with drift");
+    const fc = forecastArima(result.fit, 48, [95]);
+    const rMean = [609.9103, 531.6361, 496.964];
+    const rUpper = [632.7862, 570.6851];
+    for (let h = 0; h < 3; h++) expect(Math.abs(fc.mean[h]! - rMean[h]!) / rMean[h]!).toBeLessThan(1e-4);
+    for (let h = 0; h < 2; h++)
+      expect(Math.abs(fc.upper[0]![h]! - rUpper[h]!) / rUpper[h]!).toBeLessThan(1e-4);
   });
 });
