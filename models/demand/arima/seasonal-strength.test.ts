@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { m3Train } from "./m3.testkit.ts";
 import { nsdiffs, seasonalStrength } from "./seasonal-strength.ts";
-import { stl } from "./stl.ts";
 
 // R 4.2.2, forecast 8.20: forecast:::seas.heuristic(ts(x, frequency = m)) and nsdiffs(ts(x, frequency = m)).
 const rStrength: Record<string, { m: number; strength: number; nsdiffs: number }> = {
@@ -13,28 +12,6 @@ const rStrength: Record<string, { m: number; strength: number; nsdiffs: number }
   N2000: { m: 12, strength: 0.350903508325, nsdiffs: 0 },
 };
 const data = m3Train(Object.keys(rStrength));
-
-describe("STL (R's stats::stl, s.window = 11, non-robust)", () => {
-  it("matches R's components on M3 N0700", () => {
-    // s <- stl(ts(y, frequency = 4), s.window = 11); head(s$time.series[, 1:2], 8)
-    const rSeasonal = [
-      97.3691820106, 80.4582255732, 37.4994040342, -213.6652341513, 99.2898464189, 75.6128463201,
-      33.7087187268, -206.3678271788,
-    ];
-    const rTrend = [
-      6024.32550747, 6302.66579357, 6588.87720221, 6875.35169366, 7203.64264157, 7386.72787526, 7391.52597077,
-      7355.05878475,
-    ];
-    const y = data.get("N0700")!.y;
-    const s = stl(y, 4);
-    for (let i = 0; i < 8; i++) {
-      expect(s.seasonal[i]).toBeCloseTo(rSeasonal[i]!, 6);
-      expect(s.trend[i]).toBeCloseTo(rTrend[i]!, 6);
-    }
-    for (let i = 0; i < y.length; i++)
-      expect(s.seasonal[i]! + s.trend[i]! + s.remainder[i]!).toBeCloseTo(y[i]!, 8);
-  });
-});
 
 describe("seasonal strength and nsdiffs", () => {
   for (const [id, ref] of Object.entries(rStrength)) {
