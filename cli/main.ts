@@ -6,6 +6,7 @@ import { registerDemoCommand } from "./commands/demo.ts";
 import { registerForecastCommand } from "./commands/forecast.ts";
 import { registerPlanCommand } from "./commands/plan.ts";
 import { registerScoreCommand } from "./commands/score.ts";
+import { registerSolveCommand } from "./commands/solve.ts";
 
 /**
  * `workbench`: the command-line face of the engine. Each command parses its flags, calls one engine
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerScoreCommand(program);
   registerBacktestCommand(program);
   registerPlanCommand(program);
+  registerSolveCommand(program);
   registerDemoCommand(program);
   return program;
 }

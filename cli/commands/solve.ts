@@ -1,0 +1,26 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { readProblems, solveProblems } from "../../engine/solve.ts";
+
+export function registerSolveCommand(program: Command): void {
+  program
+    .command("solve")
+    .description(
+      "solve inventory problems {id, model, inputs} (one, a list, or a case file) and write {id: answer}",
+    )
+    .requiredOption("--input <file>", "problem JSON in the format of ../shared/cases/inventory.json")
+    .requiredOption("--output <file>", "answers JSON, with the field names of the cases' `expected`")
+    .action(async (opts: { input: string; output: string }) => {
+      const problems = readProblems(opts.input);
+      const t = performance.now();
+      // `shared/…` dataset paths resolve against the parent of the repository root
+      const answers = await solveProblems(problems, {
+        sharedParent: resolve(import.meta.dirname, "../../.."),
+      });
+      writeFileSync(opts.output, `${JSON.stringify(answers, null, 2)}\n`);
+      process.stdout.write(
+        `${problems.length} problems solved in ${((performance.now() - t) / 1000).toFixed(2)} s; answers in ${opts.output}\n`,
+      );
+    });
+}
