@@ -18,7 +18,6 @@ export {
 export { type AutoArimaOptions, type AutoArimaResult, autoArima } from "./arima/auto-arima.ts";
 export { kpssStatistic, ndiffs } from "./arima/kpss.ts";
 export { nsdiffs, seasonalStrength } from "./arima/seasonal-strength.ts";
-export { stl } from "./arima/stl.ts";
 
 /**
  * AutoARIMA as a demand model: the stepwise order search of Hyndman & Khandakar (2008) with R's

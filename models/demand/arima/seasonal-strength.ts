@@ -1,5 +1,5 @@
 import { isConstant } from "./kpss.ts";
-import { stl } from "./stl.ts";
+import { stlDecompose } from "../stl.ts";
 
 /**
  * Strength of seasonality from an STL decomposition (Wang, Smith & Hyndman 2006, Data Min. Knowl. Disc.
@@ -9,7 +9,7 @@ import { stl } from "./stl.ts";
  */
 export function seasonalStrength(y: Float64Array, period: number): number {
   if (period < 2 || y.length <= 2 * period) return Number.NaN;
-  const { seasonal, remainder } = stl(y, period);
+  const { seasonal, remainder } = stlDecompose(y, period, { sWindow: 11 });
   const varR = variance(remainder, null);
   const varSR = variance(remainder, seasonal);
   return Math.max(0, Math.min(1, 1 - varR / varSR));
