@@ -6,6 +6,7 @@ import { registerDemoCommand } from "./commands/demo.ts";
 import { registerForecastCommand } from "./commands/forecast.ts";
 import { registerPlanCommand } from "./commands/plan.ts";
 import { registerScoreCommand } from "./commands/score.ts";
+import { registerSimulateCommand } from "./commands/simulate.ts";
 import { registerSolveCommand } from "./commands/solve.ts";
 
 /**
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerBacktestCommand(program);
   registerPlanCommand(program);
   registerSolveCommand(program);
+  registerSimulateCommand(program);
   registerDemoCommand(program);
   return program;
 }

@@ -34,7 +34,7 @@ function check(c: Case, path: string, key: string, actual: unknown, expected: un
   const where = `${c.id}/${path}`;
   if (Array.isArray(expected)) {
     expect(Array.isArray(actual), where).toBe(true);
-    expected.forEach((e, k) => check(c, `${path}/${k}`, key, (actual as unknown[])[k], e));
+    for (const [k, e] of expected.entries()) check(c, `${path}/${k}`, key, (actual as unknown[])[k], e);
     return;
   }
   if (expected !== null && typeof expected === "object") {

@@ -2,6 +2,7 @@ import { Piscina } from "piscina";
 import { type FleetInput, simulateOrderUpToFleet } from "../simulator/order-up-to-fleet.ts";
 import { type BacktestBatch, backtestBatch } from "./backtest-batch.ts";
 import { type ForecastBatch, forecastBatch } from "./forecast-batch.ts";
+import { type ReplicationBatch, runReplicationBatch } from "./simulate.ts";
 
 /** Marks a result so that piscina transfers the listed buffers back instead of copying them. */
 function transferring<T>(value: T, buffers: ArrayBufferLike[]): unknown {
@@ -17,6 +18,10 @@ export const tasks: Record<string, (payload: never) => unknown> = {
   backtest: (batch: BacktestBatch) => {
     const result = backtestBatch(batch);
     return transferring(result, [result.forecasts.buffer]);
+  },
+  replications: (task: ReplicationBatch) => {
+    const rows = runReplicationBatch(task);
+    return transferring(rows, [rows.buffer]);
   },
   fleet: (input: FleetInput) => {
     const r = simulateOrderUpToFleet(input);

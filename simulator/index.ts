@@ -77,7 +77,6 @@ export { type SerialSystem, simulateSerialEchelon } from "./serial.ts";
 export { type SimulateOptions, simulateScenario } from "./simulate.ts";
 export { type PolicyTargets, simulatedVersusTarget, type TargetComparison } from "./validation.ts";
 export { type Ledger, type Valuation, type ValuationMethod, valueLedger } from "./valuation.ts";
-export { default as runReplicationBatch, type ReplicationBatch } from "./worker.ts";
 
 /** Path of the scenario JSON Schema (for the API/CLI to serve or validate against). */
 export const scenarioSchemaUrl = new URL("./scenario.schema.json", import.meta.url);

@@ -4,7 +4,6 @@ import { compileScenario, resultWidth } from "./engine.ts";
 import { runReplications } from "./replications.ts";
 import { validateScenario } from "./scenario.ts";
 import { simulateScenario } from "./simulate.ts";
-import runReplicationBatch from "./worker.ts";
 
 const clarkScarf = JSON.parse(readFileSync(new URL("./scenarios/clark-scarf.json", import.meta.url), "utf8"));
 const short = { ...clarkScarf, settings: { periods: 600, warmup: 100, replications: 12, seed: 42 } };
@@ -20,18 +19,6 @@ describe("replications in batches", () => {
     joined.set(parts[2]!, 5 * w);
     joined.set(parts[0]!, 7 * w);
     expect(Array.from(joined)).toEqual(Array.from(whole));
-  });
-
-  it("the worker task (piscina entry) returns the same rows as the in-process run", () => {
-    const c = compileScenario(validateScenario(short));
-    const whole = runReplications(c, 0, 12);
-    const w = resultWidth(c);
-    const batch = runReplicationBatch({
-      scenario: JSON.parse(JSON.stringify(short)),
-      fromIndex: 4,
-      count: 3,
-    });
-    expect(Array.from(batch)).toEqual(Array.from(whole.subarray(4 * w, 7 * w)));
   });
 
   it("the same seed gives the same numbers and another seed different ones", () => {
