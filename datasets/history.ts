@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { WorkbenchError } from "../core/errors.ts";
-import { checkReadable, formatOf, openDuckDb, readerSql, sqlIdent } from "./duckdb.ts";
+import { checkReadable, formatOf, openDuckDb, readerSql, sqlIdent, sqlString } from "./duckdb.ts";
 
 /**
  * Demand history in the workbench's long format (`series_id, ts, y` plus optional columns), loaded
@@ -44,6 +44,8 @@ export interface LoadOptions {
 }
 
 const REQUIRED = ["series_id", "ts", "y"] as const;
+/** Length of one period in `tnum` units (seconds for dates) on fixed-length grids. */
+const FIXED_UNITS: Partial<Record<Frequency, number>> = { hour: 3600, day: 86400, week: 604800, period: 1 };
 /** Columns always read as text labels even when their values look numeric. */
 const LABEL_COLUMNS = new Set([
   "store_id",
@@ -89,7 +91,13 @@ async function loadWith(conn: DuckDBConnection, file: string, options: LoadOptio
   /** Human position of a 1-based data row: CSV line numbers count the header. */
   const where = (row: number) => (isCsv ? `${file}:${row + 1}` : `${file} row ${row}`);
   try {
-    await conn.run(`CREATE TEMP TABLE raw AS SELECT row_number() OVER () AS _row, * FROM ${readerSql(file)}`);
+    // Parquet numbers its rows for free; CSV needs a (single-threaded) window.
+    await conn.run(
+      isCsv
+        ? `CREATE TEMP TABLE raw AS SELECT row_number() OVER () AS _row, * FROM ${readerSql(file)}`
+        : `CREATE TEMP TABLE raw AS SELECT file_row_number + 1 AS _row, * EXCLUDE (file_row_number)
+           FROM read_parquet(${sqlString(file)}, file_row_number = true)`,
+    );
   } catch (e) {
     throw new WorkbenchError(
       "FILE_UNREADABLE",
@@ -127,44 +135,62 @@ async function loadWith(conn: DuckDBConnection, file: string, options: LoadOptio
     });
   }
 
-  // ts: all integers or all dates/datetimes.
-  await conn.run(`CREATE TEMP TABLE tsk AS SELECT _row, trim(CAST(ts AS VARCHAR)) AS s,
-      CASE WHEN regexp_full_match(trim(CAST(ts AS VARCHAR)), '-?[0-9]+') THEN 'i'
-           WHEN TRY_CAST(trim(CAST(ts AS VARCHAR)) AS TIMESTAMP) IS NOT NULL THEN 'd'
-           ELSE 'x' END AS k FROM raw`);
-  const badTs = await rows(conn, "SELECT _row, s FROM tsk WHERE k = 'x' ORDER BY _row LIMIT 1");
-  if (badTs.length > 0) {
-    const row = Number(badTs[0]![0]);
-    throw new WorkbenchError(
-      "INVALID_VALUE",
-      `${where(row)}: column ts: '${badTs[0]![1] ?? ""}' is neither an integer period nor an ISO date/datetime`,
-      { file, row, column: "ts" },
+  // ts: all integers or all dates/datetimes. Typed columns (Parquet) say which; text is classified.
+  const types = new Map(
+    (await rows(conn, "SELECT column_name, column_type FROM (DESCRIBE raw)")).map((r) => [
+      String(r[0]),
+      String(r[1]),
+    ]),
+  );
+  const tsType = types.get("ts") ?? "VARCHAR";
+  let timeKind: "integer" | "date";
+  let tsNum: string;
+  if (/^(DATE|TIMESTAMP)/.test(tsType)) {
+    timeKind = "date";
+    tsNum = "epoch(CAST(ts AS TIMESTAMP))";
+  } else if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(tsType)) {
+    timeKind = "integer";
+    tsNum = "CAST(ts AS BIGINT)";
+  } else {
+    const kindSql = `CASE WHEN regexp_full_match(trim(CAST(ts AS VARCHAR)), '-?[0-9]+') THEN 'i'
+           WHEN TRY_CAST(trim(CAST(ts AS VARCHAR)) AS TIMESTAMP) IS NOT NULL THEN 'd' ELSE 'x' END`;
+    const kinds = await rows(
+      conn,
+      `SELECT k, count(*), min(_row), arg_min(trim(CAST(ts AS VARCHAR)), _row) FROM (SELECT _row, ts, ${kindSql} AS k FROM raw)
+       GROUP BY k ORDER BY (k = 'x') DESC, 2 DESC`,
     );
+    if (kinds[0]![0] === "x") {
+      const row = Number(kinds[0]![2]);
+      throw new WorkbenchError(
+        "INVALID_VALUE",
+        `${where(row)}: column ts: '${kinds[0]![3] ?? ""}' is neither an integer period nor an ISO date/datetime`,
+        { file, row, column: "ts" },
+      );
+    }
+    if (kinds.length > 1) {
+      const minority = kinds[1]!;
+      const row = Number(minority[2]);
+      throw new WorkbenchError(
+        "INVALID_TIME_INDEX",
+        `${where(row)}: column ts mixes integer periods and dates (first ${minority[0] === "i" ? "integer" : "date"} here); use one kind`,
+        { file, row, column: "ts" },
+      );
+    }
+    timeKind = kinds[0]![0] === "i" ? "integer" : "date";
+    tsNum =
+      timeKind === "integer"
+        ? "CAST(trim(CAST(ts AS VARCHAR)) AS BIGINT)"
+        : "epoch(CAST(trim(CAST(ts AS VARCHAR)) AS TIMESTAMP))";
   }
-  const kinds = await rows(conn, "SELECT k, count(*), min(_row) FROM tsk GROUP BY k ORDER BY 2 DESC");
-  if (kinds.length > 1) {
-    const minority = kinds[1]!;
-    const row = Number(minority[2]);
-    throw new WorkbenchError(
-      "INVALID_TIME_INDEX",
-      `${where(row)}: column ts mixes integer periods and dates (first ${minority[0] === "i" ? "integer" : "date"} here); use one kind`,
-      { file, row, column: "ts" },
-    );
-  }
-  const timeKind = kinds[0]![0] === "i" ? "integer" : "date";
-  const tsNum =
-    timeKind === "integer"
-      ? "CAST(trim(CAST(ts AS VARCHAR)) AS BIGINT)"
-      : "epoch(CAST(trim(CAST(ts AS VARCHAR)) AS TIMESTAMP))";
 
   const extras = columns.filter((c) => c !== "_row" && !(REQUIRED as readonly string[]).includes(c));
   const extraSelect = extras.map((c) => `, ${sqlIdent(c)}`).join("");
   await conn.run(`CREATE TEMP TABLE t AS SELECT _row, CAST(series_id AS VARCHAR) AS sid, ${tsNum} AS tnum,
-      TRY_CAST(y AS DOUBLE) AS yv, CAST(y AS VARCHAR) AS y_raw${extraSelect} FROM raw`);
+      TRY_CAST(y AS DOUBLE) AS yv${extraSelect} FROM raw`);
 
   const badY = await rows(
     conn,
-    "SELECT _row, y_raw FROM t WHERE yv IS NULL OR NOT isfinite(yv) ORDER BY _row LIMIT 1",
+    `SELECT _row, CAST(y AS VARCHAR) FROM raw WHERE _row = (SELECT min(_row) FROM t WHERE yv IS NULL OR NOT isfinite(yv))`,
   );
   if (badY.length > 0) {
     const row = Number(badY[0]![0]);
@@ -178,41 +204,42 @@ async function loadWith(conn: DuckDBConnection, file: string, options: LoadOptio
     });
   }
 
-  const dup = await rows(
-    conn,
-    "SELECT sid, min(_row), max(_row) FROM t GROUP BY sid, tnum HAVING count(*) > 1 ORDER BY 3 LIMIT 1",
-  );
-  if (dup.length > 0) {
-    const [sid, first, second] = dup[0]!;
-    const row = Number(second);
-    throw new WorkbenchError(
-      "DUPLICATE_ROW",
-      `${where(row)}: duplicate (series_id, ts) for series '${sid}': same ts as ${isCsv ? "line" : "row"} ${isCsv ? Number(first) + 1 : Number(first)}`,
-      { file, row, series: String(sid) },
-    );
-  }
-
-  const back = await rows(
-    conn,
-    `SELECT _row, sid FROM (SELECT _row, sid, tnum, lag(tnum) OVER (PARTITION BY sid ORDER BY _row) AS prev FROM t)
-     WHERE tnum < prev ORDER BY _row LIMIT 1`,
-  );
-  if (back.length > 0) {
-    const row = Number(back[0]![0]);
+  // One window pass gives, per row, the step from the previous row of its series in file order: a step of
+  // zero is a duplicate, a negative one goes back in time, the commonest step is the frequency.
+  await conn.run(`CREATE TEMP TABLE w AS SELECT _row, sid, tnum - lag(tnum) OVER s AS d, lag(_row) OVER s AS prev_row
+      FROM t WINDOW s AS (PARTITION BY sid ORDER BY _row)`);
+  const bad = await rows(conn, "SELECT _row, sid, d, prev_row FROM w WHERE d <= 0 ORDER BY _row LIMIT 1");
+  if (bad.length > 0) {
+    const [r, sid, d, prevRow] = bad[0]!;
+    const row = Number(r);
+    if (Number(d) === 0) {
+      throw new WorkbenchError(
+        "DUPLICATE_ROW",
+        `${where(row)}: duplicate (series_id, ts) for series '${sid}': same ts as ${isCsv ? "line" : "row"} ${isCsv ? Number(prevRow) + 1 : Number(prevRow)}`,
+        { file, row, series: String(sid) },
+      );
+    }
     throw new WorkbenchError(
       "INVALID_TIME_INDEX",
-      `${where(row)}: column ts goes back in time within series '${back[0]![1]}'; sort each series by ts`,
-      { file, row, column: "ts", series: String(back[0]![1]) },
+      `${where(row)}: column ts goes back in time within series '${sid}'; sort each series by ts`,
+      { file, row, column: "ts", series: String(sid) },
     );
   }
 
   const frequency = timeKind === "integer" ? "period" : await inferFrequency(conn, file);
-  await conn.run(`CREATE TEMP TABLE p AS SELECT *, ${periodSql(frequency)} AS period FROM t`);
-  const offGrid = await rows(
-    conn,
-    `SELECT _row, sid FROM (SELECT _row, sid, period - lag(period) OVER (PARTITION BY sid ORDER BY period) AS d FROM p)
-     WHERE d IS NOT NULL AND d <> floor(d) ORDER BY _row LIMIT 1`,
-  );
+  const unit = FIXED_UNITS[frequency];
+  // Fixed-length grids are checked on the steps; calendar grids (months, quarters, years) need the calendar.
+  const offGrid =
+    unit !== undefined
+      ? await rows(
+          conn,
+          `SELECT _row, sid FROM w WHERE d IS NOT NULL AND d % ${unit} <> 0 ORDER BY _row LIMIT 1`,
+        )
+      : await rows(
+          conn,
+          `SELECT _row, sid FROM (SELECT _row, sid, ${periodSql(frequency)} - lag(${periodSql(frequency)}) OVER (PARTITION BY sid ORDER BY _row) AS d FROM t)
+           WHERE d IS NOT NULL AND d <> floor(d) ORDER BY _row LIMIT 1`,
+        );
   if (offGrid.length > 0) {
     const row = Number(offGrid[0]![0]);
     throw new WorkbenchError(
@@ -241,7 +268,7 @@ async function loadWith(conn: DuckDBConnection, file: string, options: LoadOptio
 
   // Series order: first appearance in the file.
   await conn.run(
-    "CREATE TEMP TABLE s AS SELECT sid, min(_row) AS first_row, count(*) AS n FROM p GROUP BY sid",
+    "CREATE TEMP TABLE s AS SELECT sid, min(_row) AS first_row, count(*) AS n FROM t GROUP BY sid",
   );
   const seriesRows = await rows(conn, "SELECT sid, n FROM s ORDER BY first_row");
   const nSeries = seriesRows.length;
@@ -257,7 +284,7 @@ async function loadWith(conn: DuckDBConnection, file: string, options: LoadOptio
   for (const c of numericNames) numeric[c] = new Float64Array(total);
   const numericSelect = numericNames.map((c) => `, TRY_CAST(${sqlIdent(c)} AS DOUBLE)`).join("");
   const result = await conn.stream(
-    `SELECT p.yv, CAST(p.period AS DOUBLE)${numericSelect} FROM p JOIN s USING (sid) ORDER BY s.first_row, p.period`,
+    `SELECT t.yv, CAST(${periodSql(frequency)} AS DOUBLE)${numericSelect} FROM t JOIN s USING (sid) ORDER BY s.first_row, t._row`,
   );
   let at = 0;
   for (;;) {
@@ -286,7 +313,7 @@ async function loadWith(conn: DuckDBConnection, file: string, options: LoadOptio
     const sel = labelNames.map((c) => `, CAST(first(${sqlIdent(c)} ORDER BY _row) AS VARCHAR)`).join("");
     const lab = await rows(
       conn,
-      `SELECT sid${sel} FROM p JOIN s USING (sid) GROUP BY sid, s.first_row ORDER BY s.first_row`,
+      `SELECT sid${sel} FROM t JOIN s USING (sid) GROUP BY sid, s.first_row ORDER BY s.first_row`,
     );
     labelNames.forEach((c, k) => {
       labels[c] = lab.map((r) => (r[k + 1] === null ? "" : String(r[k + 1])));
