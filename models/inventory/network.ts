@@ -1,6 +1,6 @@
-import { probit } from "simple-statistics";
 import { WorkbenchError } from "../../core/errors.ts";
 import type { Network } from "../../core/network.ts";
+import { normalQuantile } from "./normal-distribution.ts";
 
 /**
  * Validation and indexing of a supply {@link Network} (core/network.ts) for the multi-echelon models.
@@ -367,33 +367,6 @@ export function demandBoundSigma(
   return sigma;
 }
 
-/**
- * Φ⁻¹(p) to double precision: simple-statistics' `probit` (about 1e-3 off, too coarse for the
- * 1e-6 case tolerances) polished by Newton steps on Φ(x) = ½ + φ(x)·Σ_k x^(2k+1)/(1·3·…·(2k+1))
- * (Marsaglia, "Evaluating the normal distribution", J. Stat. Software 11(4), 2004), a series of
- * positive terms, accurate in absolute terms for the service levels used here.
- */
-export function standardNormalQuantile(p: number): number {
-  if (!(p > 0 && p < 1))
-    throw new WorkbenchError("INVALID_MODEL_INPUT", `service level ${p} must be in (0, 1)`, {});
-  if (p < 0.5) return -standardNormalQuantile(1 - p);
-  let x = probit(p);
-  for (let iter = 0; iter < 6; iter++) {
-    const density = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-    let term = x;
-    let sum = x;
-    const x2 = x * x;
-    for (let i = 3; i < 500 && term > 1e-17 * sum; i += 2) {
-      term *= x2 / i;
-      sum += term;
-    }
-    const step = (0.5 + density * sum - p) / density;
-    x -= step;
-    if (Math.abs(step) < 1e-15) break;
-  }
-  return x;
-}
-
 /** Inputs of the guaranteed-service model that the network does not carry. */
 export interface GuaranteedServiceOptions {
   /**
@@ -490,8 +463,15 @@ export function guaranteedServiceStages(
     for (let k = 0; k < n; k++) {
       const own = zOption?.[index.ids[k]!];
       if (own !== undefined) z[k] = own;
-      else if (level[k]! > 0) z[k] = standardNormalQuantile(level[k]!);
-      else if (sigma[k]! > 0) {
+      else if (level[k]! > 0) {
+        if (!(level[k]! < 1)) {
+          throw invalid(`node "${index.ids[k]}": service level ${level[k]} must be in (0, 1)`, {
+            node: index.ids[k]!,
+            field: "serviceLevel",
+          });
+        }
+        z[k] = normalQuantile(level[k]!);
+      } else if (sigma[k]! > 0) {
         throw invalid(`node "${index.ids[k]}": no demandBoundConstant and no serviceLevel downstream`, {
           node: index.ids[k]!,
           field: "demandBoundConstant",

@@ -1,6 +1,7 @@
 import { invalidInput, WorkbenchError } from "../../core/errors.ts";
 import type { Network } from "../../core/network.ts";
 import { isSerial, validateNetwork } from "./network.ts";
+import { normalCdf } from "./normal-distribution.ts";
 
 /**
  * Stochastic-service model of a serial system: optimal echelon base-stock levels by the exact
@@ -45,22 +46,6 @@ export interface ClarkScarfResult {
   expectedCostPerPeriod: number;
   /** Grid step used. */
   gridStep: number;
-}
-
-const SQRT_2PI = Math.sqrt(2 * Math.PI);
-
-/** Φ(x) by Marsaglia's series (absolute error ~1e-16 for |x| ≤ 9), clamped beyond. */
-function normalCdf(x: number): number {
-  if (x < -9) return 0;
-  if (x > 9) return 1;
-  let term = x;
-  let sum = x;
-  const x2 = x * x;
-  for (let i = 3; i < 1000 && Math.abs(term) > 1e-17 * Math.abs(sum); i += 2) {
-    term *= x2 / i;
-    sum += term;
-  }
-  return 0.5 + (Math.exp(-0.5 * x2) / SQRT_2PI) * sum;
 }
 
 /** Lead-time demand discretised on multiples of step: first multiple index and probabilities. */
