@@ -39,6 +39,8 @@ export interface FleetInput {
   periods: number;
   warmup: number;
   replications: number;
+  /** Add replications (up to 200) until about this much demand is simulated (default 20,000 units). */
+  minDemandUnits?: number;
   seed: number;
 }
 
@@ -83,11 +85,14 @@ export function simulateOrderUpToFleet(input: FleetInput): FleetResult {
     const cycle = mu > 0 ? (S - s) / mu : 0;
     const pairWarmup = Math.max(warmup, Math.min(2 * periods, Math.ceil(3 * cycle) + L + R));
     const horizon = pairWarmup + periods - warmup;
-    // Replications: at least `replications`, and enough for about 20,000 units of demand in all, so that a
-    // slow mover's fill rate is measured to about half a point.
+    // Replications: at least `replications`, and enough for `minDemandUnits` (default 20,000) units of demand
+    // in all, so that a slow mover's fill rate is measured to about half a point.
     const reps = Math.min(
       200,
-      Math.max(replications, Math.ceil(20_000 / Math.max(1e-9, mu * (periods - warmup)))),
+      Math.max(
+        replications,
+        Math.ceil((input.minDemandUnits ?? 20_000) / Math.max(1e-9, mu * (periods - warmup))),
+      ),
     );
     const pair = input.pairIndex ? input.pairIndex[i]! : input.firstPair + i;
     for (let r = 0; r < reps; r++) {

@@ -95,6 +95,8 @@ export const PlanConfigSchema = Type.Object(
         periods: Type.Integer({ minimum: 1, default: 364 }),
         warmup: Type.Integer({ minimum: 0, default: 28 }),
         replications: Type.Integer({ minimum: 1, default: 20 }),
+        /** Replications are added (up to 200) until a pair's simulation holds about this many units of demand. */
+        minDemandUnits: Type.Integer({ minimum: 0, default: 20000 }),
         /** Points of fill rate by which a simulated pair may miss its target before it is corrected. */
         tolerance: Type.Number({ exclusiveMinimum: 0, default: 0.02 }),
       },

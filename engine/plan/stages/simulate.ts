@@ -142,6 +142,7 @@ async function simulatePairs(
       periods: sim.periods,
       warmup: sim.warmup,
       replications: sim.replications,
+      minDemandUnits: sim.minDemandUnits,
       seed: config.seed,
     };
     jobs.push(
