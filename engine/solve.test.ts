@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { WorkerPool } from "./pool.ts";
 import { type Problem, solveProblems } from "./solve.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -89,6 +90,20 @@ describe("workbench solve on every case of ../shared/cases/inventory.json", () =
       }
     });
   }
+});
+
+describe("solve in the worker pool", () => {
+  it("gives the answers of the inline run, one problem a task", async () => {
+    const some = cases
+      .filter((c) => ["eoq", "gsm_tree", "gsm_general_network", "s_S_poisson_exact"].includes(c.model))
+      .slice(0, 6);
+    const pool = new WorkerPool({ threads: 2 });
+    try {
+      expect(await solveProblems(some, context, pool)).toEqual(await solveProblems(some, context));
+    } finally {
+      await pool.close();
+    }
+  });
 });
 
 describe("solve errors", () => {

@@ -14,6 +14,7 @@ import { rqEil } from "../models/inventory/rq-eil.ts";
 import { rqPoissonExact } from "../models/inventory/rq-poisson-exact.ts";
 import { ssExact } from "../models/inventory/ss-exact.ts";
 import { wagnerWhitin } from "../models/inventory/wagner-whitin.ts";
+import type { WorkerPool } from "./pool.ts";
 import { solveNetworkCase } from "./solve-network.ts";
 
 /**
@@ -197,36 +198,61 @@ export function resolveDatasetFile(file: string, context: SolveContext): string 
   return isAbsolute(file) ? file : resolve(context.sharedParent, file);
 }
 
+function checkProblem(p: Problem, k: number): Solver {
+  if (
+    typeof p?.id !== "string" ||
+    typeof p.model !== "string" ||
+    typeof p.inputs !== "object" ||
+    p.inputs === null
+  ) {
+    throw new WorkbenchError(
+      "INVALID_ARGUMENT",
+      `problem ${k}: needs string id, string model and an inputs object`,
+      {
+        field: `[${k}]`,
+      },
+    );
+  }
+  const solver = solvers[p.model];
+  if (!solver) {
+    throw new WorkbenchError(
+      "NOT_FOUND",
+      `problem '${p.id}': unknown model '${p.model}' (known: ${Object.keys(solvers).join(", ")})`,
+      { field: `[${k}].model` },
+    );
+  }
+  return solver;
+}
+
+/** Solves one problem (the worker task). */
+export async function solveProblem(
+  problem: Problem,
+  context: SolveContext,
+): Promise<Record<string, unknown>> {
+  return checkProblem(problem, 0)(problem.inputs, context);
+}
+
+/**
+ * Solves every problem; with a worker pool, each problem is one task (the heavy ones, MILPs on Willems
+ * chains, run side by side on the pool's threads). Answers are keyed by problem id, in input order.
+ */
 export async function solveProblems(
   problems: Problem[],
   context: SolveContext,
+  pool?: WorkerPool,
 ): Promise<Record<string, Record<string, unknown>>> {
+  const solversOf = problems.map((p, k) => checkProblem(p, k));
+  const answers = await Promise.all(
+    problems.map((p, k) =>
+      pool && pool.threads > 0
+        ? pool.run<Record<string, unknown>>("solve", { problem: p, context })
+        : Promise.resolve(solversOf[k]!(p.inputs, context)),
+    ),
+  );
   const out: Record<string, Record<string, unknown>> = {};
-  for (const [k, p] of problems.entries()) {
-    if (
-      typeof p?.id !== "string" ||
-      typeof p.model !== "string" ||
-      typeof p.inputs !== "object" ||
-      p.inputs === null
-    ) {
-      throw new WorkbenchError(
-        "INVALID_ARGUMENT",
-        `problem ${k}: needs string id, string model and an inputs object`,
-        {
-          field: `[${k}]`,
-        },
-      );
-    }
-    const solver = solvers[p.model];
-    if (!solver) {
-      throw new WorkbenchError(
-        "NOT_FOUND",
-        `problem '${p.id}': unknown model '${p.model}' (known: ${Object.keys(solvers).join(", ")})`,
-        { field: `[${k}].model` },
-      );
-    }
-    out[p.id] = await solver(p.inputs, context);
-  }
+  problems.forEach((p, k) => {
+    out[p.id] = answers[k]!;
+  });
   return out;
 }
 

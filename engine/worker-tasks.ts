@@ -3,6 +3,7 @@ import { type FleetInput, simulateOrderUpToFleet } from "../simulator/order-up-t
 import { type BacktestBatch, backtestBatch } from "./backtest-batch.ts";
 import { type ForecastBatch, forecastBatch } from "./forecast-batch.ts";
 import { type ReplicationBatch, runReplicationBatch } from "./simulate.ts";
+import { type Problem, type SolveContext, solveProblem } from "./solve.ts";
 
 /** Marks a result so that piscina transfers the listed buffers back instead of copying them. */
 function transferring<T>(value: T, buffers: ArrayBufferLike[]): unknown {
@@ -23,6 +24,7 @@ export const tasks: Record<string, (payload: never) => unknown> = {
     const rows = runReplicationBatch(task);
     return transferring(rows, [rows.buffer]);
   },
+  solve: (task: { problem: Problem; context: SolveContext }) => solveProblem(task.problem, task.context),
   fleet: (input: FleetInput) => {
     const r = simulateOrderUpToFleet(input);
     return transferring(r, [

@@ -1,7 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { WorkerPool } from "../../engine/pool.ts";
 import { readProblems, solveProblems } from "../../engine/solve.ts";
+import { integerArg } from "../args.ts";
 
 export function registerSolveCommand(program: Command): void {
   program
