@@ -1,5 +1,5 @@
-import { isConstant } from "./kpss.ts";
 import { stlDecompose } from "../stl.ts";
+import { isConstant } from "./kpss.ts";
 
 /**
  * Strength of seasonality from an STL decomposition (Wang, Smith & Hyndman 2006, Data Min. Knowl. Disc.
