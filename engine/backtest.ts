@@ -2,7 +2,7 @@ import { WorkbenchError } from "../core/errors.ts";
 import { demandModels } from "../models/demand/registry.ts";
 import { coverage, mase, pinball, rmsse, smape } from "../models/metrics/index.ts";
 import type { BacktestBatch, BacktestBatchResult } from "./backtest-batch.ts";
-import type { SeriesSet } from "./forecast.ts";
+import { batchSizeFor, type SeriesSet, sliceSeries } from "./forecast.ts";
 import type { WorkerPool } from "./pool.ts";
 
 /**
@@ -99,18 +99,14 @@ export async function backtestSeries(
   const width = 1 + 2 * settings.levels.length;
   const block = settings.horizon * width;
   const perSeriesSize = nModels * settings.windows * block;
-  const batchSize =
-    request.batchSize ?? Math.max(1, Math.min(200, Math.ceil(nSeries / Math.max(1, 4 * pool.threads))));
+  const batchSize = request.batchSize ?? batchSizeFor(nSeries, pool.threads, 200);
   const forecasts = new Float64Array(nSeries * perSeriesSize);
   const errors: (string | null)[] = new Array(nSeries * nModels).fill(null);
   let done = 0;
   const jobs: Promise<void>[] = [];
   for (let start = 0; start < nSeries; start += batchSize) {
     const end = Math.min(nSeries, start + batchSize);
-    const a = series.offsets[start]!;
-    const values = series.values.slice(a, series.offsets[end]!);
-    const offsets = new Int32Array(end - start + 1);
-    for (let i = start; i <= end; i++) offsets[i - start] = series.offsets[i]! - a;
+    const { values, offsets } = sliceSeries(series, start, end);
     const batch: BacktestBatch = { ...settings, values, offsets };
     jobs.push(
       pool.run<BacktestBatchResult>("backtest", batch, [values.buffer, offsets.buffer]).then((r) => {

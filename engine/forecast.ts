@@ -30,6 +30,27 @@ export interface ForecastTable {
   errors: (string | null)[];
 }
 
+/**
+ * Series [start, end) of a set as a batch of its own: the values copied once into a fresh buffer (to be
+ * transferred to a worker) and offsets that start at 0.
+ */
+export function sliceSeries(
+  series: SeriesSet,
+  start: number,
+  end: number,
+): { values: Float64Array; offsets: Int32Array } {
+  const a = series.offsets[start]!;
+  const values = series.values.slice(a, series.offsets[end]!);
+  const offsets = new Int32Array(end - start + 1);
+  for (let i = start; i <= end; i++) offsets[i - start] = series.offsets[i]! - a;
+  return { values, offsets };
+}
+
+/** Series per batch: about four batches per thread, at most `cap` series each. */
+export function batchSizeFor(nSeries: number, threads: number, cap: number): number {
+  return Math.max(1, Math.min(cap, Math.ceil(nSeries / Math.max(1, 4 * threads))));
+}
+
 export function checkForecastRequest(request: ForecastRequest): void {
   if (!demandModels[request.model]) {
     throw new WorkbenchError(
@@ -76,8 +97,7 @@ export async function forecastSeries(
   const nSeries = series.seriesIds.length;
   const { horizon, levels } = request;
   const width = 1 + 2 * levels.length;
-  const batchSize =
-    request.batchSize ?? Math.max(1, Math.min(500, Math.ceil(nSeries / Math.max(1, 4 * pool.threads))));
+  const batchSize = request.batchSize ?? batchSizeFor(nSeries, pool.threads, 500);
   const out = new Float64Array(nSeries * horizon * width);
   const modelNames: string[] = new Array(nSeries);
   const errors: (string | null)[] = new Array(nSeries);
@@ -85,10 +105,7 @@ export async function forecastSeries(
   const jobs: Promise<void>[] = [];
   for (let start = 0; start < nSeries; start += batchSize) {
     const end = Math.min(nSeries, start + batchSize);
-    const a = series.offsets[start]!;
-    const values = series.values.slice(a, series.offsets[end]!);
-    const offsets = new Int32Array(end - start + 1);
-    for (let i = start; i <= end; i++) offsets[i - start] = series.offsets[i]! - a;
+    const { values, offsets } = sliceSeries(series, start, end);
     const batch: ForecastBatch = {
       model: request.model,
       horizon,

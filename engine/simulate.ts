@@ -2,6 +2,7 @@ import { compileScenario } from "../simulator/engine.ts";
 import { runReplications, type SimulationResult, summariseResults } from "../simulator/replications.ts";
 import { type Scenario, validateScenario } from "../simulator/scenario.ts";
 import { simulateScenario } from "../simulator/simulate.ts";
+import { batchSizeFor } from "./forecast.ts";
 import type { WorkerPool } from "./pool.ts";
 
 /**
@@ -38,7 +39,7 @@ export async function simulateInPool(
   if (options.trace) return simulateScenario(scenario, { trace: true });
   const compiled = compileScenario(scenario);
   const total = scenario.settings.replications;
-  const batch = options.batchSize ?? Math.max(1, Math.ceil(total / Math.max(1, 4 * pool.threads)));
+  const batch = options.batchSize ?? batchSizeFor(total, pool.threads, Number.POSITIVE_INFINITY);
   const parts: Promise<Float64Array>[] = [];
   for (let from = 0; from < total; from += batch) {
     const task: ReplicationBatch = { scenario, fromIndex: from, count: Math.min(batch, total - from) };

@@ -1,4 +1,5 @@
 import type { FleetInput, FleetResult } from "../../../simulator/order-up-to-fleet.ts";
+import { batchSizeFor } from "../../forecast.ts";
 import type { WorkerPool } from "../../pool.ts";
 import type { PlanConfig } from "../config.ts";
 import type { NetworkPlan } from "./network.ts";
@@ -124,7 +125,7 @@ async function simulatePairs(
 ): Promise<void> {
   const sim = config.simulation;
   // Every pair draws from its own stream (its global index), so batches can be of any size.
-  const perTask = Math.max(1, Math.ceil(pairs.length / Math.max(1, 4 * pool.threads)));
+  const perTask = batchSizeFor(pairs.length, pool.threads, Number.POSITIVE_INFINITY);
   let done = 0;
   const jobs: Promise<void>[] = [];
   for (let a = 0; a < pairs.length; a += perTask) {
