@@ -14,37 +14,15 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { splitCsvLine } from "../datasets/csv-line.ts";
 import { fitEts, forecastEts } from "../models/demand/ets.ts";
+import { smape } from "../models/metrics/index.ts";
 
 const shared = new URL("../../shared/", import.meta.url);
 const args = process.argv.slice(2);
 const rEvery = Number(args[args.indexOf("--r-every") + 1] ?? 10) || 10;
 const runR = !args.includes("--no-r");
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
-
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === "," && !quoted) {
-      out.push(field);
-      field = "";
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
-function smape(actual: number[], forecast: ArrayLike<number>): number {
-  let sum = 0;
-  for (let h = 0; h < actual.length; h++) {
-    const d = Math.abs(actual[h]!) + Math.abs(forecast[h]!);
-    if (d > 0) sum += (200 * Math.abs(actual[h]! - forecast[h]!)) / d;
-  }
-  return sum / actual.length;
-}
 
 interface Row {
   id: string;
@@ -90,7 +68,7 @@ for (const period of ["QUARTERLY", "MONTHLY"]) {
     .split("\n")
     .slice(1);
   for (const line of refLines) {
-    const c = splitCsv(line);
+    const c = splitCsvLine(line);
     if (c[1] !== "ets") continue;
     const r = reference.get(c[0]!) ?? { model: c[2]!, mean: [], cpu: Number(c[9]) };
     r.mean.push(Number(c[4]));
@@ -99,7 +77,7 @@ for (const period of ["QUARTERLY", "MONTHLY"]) {
   const rows: Row[] = [];
   for (const line of seriesLines) {
     if (!line.includes(`"${period}"`)) continue;
-    const c = splitCsv(line);
+    const c = splitCsvLine(line);
     rows.push({
       id: c[0]!,
       season: Number(c[3]),

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { splitCsvLine } from "../datasets/csv-line.ts";
 import { forecastSeries } from "../engine/forecast.ts";
 import { WorkerPool } from "../engine/pool.ts";
 import { smape } from "../models/metrics/index.ts";
@@ -69,29 +70,13 @@ for (const line of readFileSync(resolve(shared, "datasets/m3/m3_original_forecas
         .map(Number),
     );
 }
-/** Splits one CSV line, honouring double quotes (R's model strings contain commas). */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === "," && !quoted) {
-      out.push(field);
-      field = "";
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
 const rMeans = new Map<string, Map<string, number[]>>();
 for (const period of ["yearly", "quarterly", "monthly", "other"]) {
   for (const line of readFileSync(resolve(shared, `reference/r_m3_${period}.csv`), "utf8")
     .trim()
     .split("\n")
     .slice(1)) {
-    const [id, method, , step, mean] = csvFields(line) as [string, string, string, string, string];
+    const [id, method, , step, mean] = splitCsvLine(line) as [string, string, string, string, string];
     const perMethod = rMeans.get(method) ?? new Map<string, number[]>();
     rMeans.set(method, perMethod);
     const arr = perMethod.get(id) ?? [];

@@ -1,27 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { isWorkbenchError } from "../../core/errors.ts";
+import { splitCsvLine } from "../../datasets/csv-line.ts";
 import { type EtsSpec, etsModel, fitEts, forecastEts } from "./ets.ts";
 import { isAdmissible, schurStable } from "./ets-core.ts";
 import { hardSeriesCases } from "./hard-series.testkit.ts";
 
 const shared = new URL("../../../shared/", import.meta.url);
-
-/** Splits one CSV line, honouring double quotes (model strings such as "ETS(M,Ad,N)" hold commas). */
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === "," && !quoted) {
-      out.push(field);
-      field = "";
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
 
 interface M3Series {
   id: string;
@@ -38,7 +23,7 @@ function m3Series(period: string): M3Series[] {
   const out: M3Series[] = [];
   for (const line of lines) {
     if (!line.includes(`"${period}"`)) continue;
-    const c = splitCsv(line);
+    const c = splitCsvLine(line);
     out.push({
       id: c[0]!,
       season: Number(c[3]),
@@ -63,7 +48,7 @@ function rEtsReference(file: string): Map<string, RReference> {
     .slice(1);
   const out = new Map<string, RReference>();
   for (const line of lines) {
-    const c = splitCsv(line);
+    const c = splitCsvLine(line);
     if (c[1] !== "ets") continue;
     const r = out.get(c[0]!) ?? { model: c[2]!, mean: [], lo95: [], hi95: [] };
     r.mean.push(Number(c[4]));
