@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { baseStockWithLeadTime } from "./base-stock.ts";
+import { inventoryCases } from "./cases.testkit.ts";
 import { newsvendorNormal } from "./newsvendor-normal.ts";
 
 interface Case {
@@ -16,11 +16,7 @@ interface Case {
   expected: { base_stock_level: number; cost_per_period: number };
   tolerance: { abs_S: number; rel_cost: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "base_stock_lead_time");
+const cases = inventoryCases<Case>("base_stock_lead_time");
 
 describe("baseStockWithLeadTime", () => {
   it("has the base_stock_lead_time cases to check", () => expect(cases.length).toBeGreaterThan(0));

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { inventoryCases } from "./cases.testkit.ts";
 import { eoqAllUnitsDiscount } from "./eoq-all-units-discount.ts";
 
 interface Case {
@@ -15,11 +15,7 @@ interface Case {
   expected: { order_quantity: number; region: number; cost: number };
   tolerance: { rel: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "eoq_all_units_discount");
+const cases = inventoryCases<Case>("eoq_all_units_discount");
 
 /** Brute force: the cost of every Q on a fine grid, with the all-units price of Q's region. */
 function bruteForce(K: number, i: number, lambda: number, b: number[], c: number[]): number {

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { inventoryCases } from "./cases.testkit.ts";
 import { eoqWithBackorders } from "./eoq-backorders.ts";
 
 interface Case {
@@ -9,11 +9,7 @@ interface Case {
   expected: { order_quantity: number; stockout_fraction: number; cost: number };
   tolerance: { rel: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "eoq_backorders");
+const cases = inventoryCases<Case>("eoq_backorders");
 
 describe("eoqWithBackorders", () => {
   it("has the eoq_backorders cases to check", () => expect(cases.length).toBeGreaterThan(0));

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { inventoryCases } from "./cases.testkit.ts";
 import { eoqIncrementalDiscount } from "./eoq-incremental-discount.ts";
 
 interface Case {
@@ -15,11 +15,7 @@ interface Case {
   expected: { order_quantity: number; region: number; cost: number };
   tolerance: { rel: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "eoq_incremental_discount");
+const cases = inventoryCases<Case>("eoq_incremental_discount");
 
 /** Brute force on a grid: purchase cost of Q units priced incrementally, holding on i·c(Q)/2. */
 function bruteForce(K: number, i: number, lambda: number, b: number[], c: number[], qMax: number): number {

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { WorkbenchError } from "../../core/errors.ts";
+import { inventoryCases } from "./cases.testkit.ts";
 import { economicOrderQuantity, eoqCost } from "./eoq.ts";
 
 interface Case {
@@ -10,11 +10,7 @@ interface Case {
   expected: { order_quantity: number; cost: number };
   tolerance: { rel: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "eoq");
+const cases = inventoryCases<Case>("eoq");
 
 describe("economicOrderQuantity", () => {
   it("has the eoq cases to check", () => expect(cases.length).toBeGreaterThan(0));

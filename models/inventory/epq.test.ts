@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { inventoryCases } from "./cases.testkit.ts";
 import { economicOrderQuantity } from "./eoq.ts";
 import { economicProductionQuantity } from "./epq.ts";
 
@@ -10,11 +10,7 @@ interface Case {
   expected: { order_quantity: number; cost: number };
   tolerance: { rel: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "epq");
+const cases = inventoryCases<Case>("epq");
 
 describe("economicProductionQuantity", () => {
   it("has the epq cases to check", () => expect(cases.length).toBeGreaterThan(0));

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Network } from "../../core/network.ts";
 import { Rng } from "../../core/rng.ts";
+import { inventoryCases } from "./cases.testkit.ts";
 import { guaranteedServiceSerial } from "./gsm-serial.ts";
 import { guaranteedServiceTree } from "./gsm-tree.ts";
 import { networkFromStageList, type StageListEntry } from "./network.ts";
@@ -13,10 +13,7 @@ interface GsmCase {
   expected: { committed_service_times: Record<string, number>; cost: number };
   tolerance: { cost_rel: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8"))
-    .cases as GsmCase[]
-).filter((c) => c.model === "gsm_serial");
+const cases = inventoryCases<GsmCase>("gsm_serial");
 
 describe("guaranteedServiceSerial on the gsm_serial cases", () => {
   it("finds the two cases", () => expect(cases.length).toBe(2));

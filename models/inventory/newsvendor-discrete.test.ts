@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { inventoryCases } from "./cases.testkit.ts";
 import { newsvendorDiscrete, newsvendorPoisson } from "./newsvendor-discrete.ts";
 
 interface Case {
@@ -9,11 +9,7 @@ interface Case {
   expected: { base_stock_level: number; cost: number };
   tolerance: { rel_cost: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "newsvendor_poisson");
+const cases = inventoryCases<Case>("newsvendor_poisson");
 
 describe("newsvendorPoisson", () => {
   it("has the newsvendor_poisson cases to check", () => expect(cases.length).toBeGreaterThan(0));

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { inventoryCases } from "./cases.testkit.ts";
 import { newsvendorExplicitProfit } from "./newsvendor-explicit.ts";
 import { newsvendorNormal } from "./newsvendor-normal.ts";
 
@@ -16,11 +16,7 @@ interface Case {
   expected: { order_quantity: number; expected_profit: number };
   tolerance: { abs_S: number; rel_profit: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "newsvendor_explicit_profit");
+const cases = inventoryCases<Case>("newsvendor_explicit_profit");
 
 describe("newsvendorExplicitProfit", () => {
   it("has the newsvendor_explicit_profit cases to check", () => expect(cases.length).toBeGreaterThan(0));

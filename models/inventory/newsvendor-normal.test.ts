@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { inventoryCases } from "./cases.testkit.ts";
 import { newsvendorNormal } from "./newsvendor-normal.ts";
 import { normalCdf, normalDensity } from "./normal-distribution.ts";
 
@@ -10,11 +10,7 @@ interface Case {
   expected: { base_stock_level: number; cost: number };
   tolerance: { abs_S: number; rel_cost: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "newsvendor_normal");
+const cases = inventoryCases<Case>("newsvendor_normal");
 
 /** Expected cost h E(S−D)⁺ + p E(D−S)⁺ by numerical integration over the normal density. */
 function integratedCost(S: number, h: number, p: number, mu: number, sd: number): number {

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { inventoryCases } from "./cases.testkit.ts";
 import { rqEil, rqEilCost } from "./rq-eil.ts";
 
 interface Case {
@@ -16,11 +16,7 @@ interface Case {
   expected: { r: number; Q: number; cost: number };
   tolerance: { rel: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "r_Q_normal_eil");
+const cases = inventoryCases<Case>("r_Q_normal_eil");
 
 describe("rqEil", () => {
   it("has the r_Q_normal_eil cases to check", () => expect(cases.length).toBeGreaterThan(0));

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { inventoryCases } from "./cases.testkit.ts";
 import { poissonPmf } from "./discrete-demand.ts";
 import { rqPoissonExact } from "./rq-poisson-exact.ts";
 
@@ -16,11 +16,7 @@ interface Case {
   expected: { r: number; Q: number; cost: number };
   tolerance: { rel_cost: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "r_Q_poisson_exact");
+const cases = inventoryCases<Case>("r_Q_poisson_exact");
 
 /** Direct cost [Kλ + Σ_{y=r+1}^{r+Q} g(y)]/Q with g summed straight from the Poisson masses. */
 function directCost(

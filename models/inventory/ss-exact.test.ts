@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { inventoryCases } from "./cases.testkit.ts";
 import { poissonPmf } from "./discrete-demand.ts";
 import { periodCost, ssExact } from "./ss-exact.ts";
 
@@ -21,11 +21,7 @@ interface Case {
   };
   tolerance: { rel_cost?: number; cost_abs?: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "s_S_poisson_exact");
+const cases = inventoryCases<Case>("s_S_poisson_exact");
 
 /**
  * Exact cost of (s, S) by the stationary distribution of the inventory position (a Markov chain on

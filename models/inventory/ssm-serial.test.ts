@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { WorkbenchError } from "../../core/errors.ts";
 import type { Network } from "../../core/network.ts";
+import { inventoryCases } from "./cases.testkit.ts";
 import { clarkScarfSerial, stochasticServiceSerial } from "./ssm-serial.ts";
 
 interface SsmCase {
@@ -17,10 +17,7 @@ interface SsmCase {
   expected: { echelon_base_stock_levels: Record<string, number>; expected_cost_per_period: number };
   tolerance: { S_abs?: number; S?: string; cost_rel?: number; cost_abs?: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8"))
-    .cases as SsmCase[]
-).filter((c) => c.model === "ssm_serial_clark_scarf");
+const cases = inventoryCases<SsmCase>("ssm_serial_clark_scarf");
 
 /** Case → Network: processingTime = lead time, holdingCost = echelon cost (holdingCostKind "echelon"). */
 function networkOf(c: SsmCase): Network {

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../core/rng.ts";
+import { inventoryCases } from "./cases.testkit.ts";
 import { wagnerWhitin } from "./wagner-whitin.ts";
 
 interface Case {
@@ -10,11 +10,7 @@ interface Case {
   expected: { order_quantities_by_period: number[]; total_cost: number };
   tolerance: { cost_rel: number };
 }
-const cases = (
-  JSON.parse(readFileSync(new URL("../../../shared/cases/inventory.json", import.meta.url), "utf8")) as {
-    cases: Case[];
-  }
-).cases.filter((c) => c.model === "wagner_whitin");
+const cases = inventoryCases<Case>("wagner_whitin");
 
 /** Brute force over all 2^(T−1) order-period subsets (period 1 always orders when demand is positive). */
 function bruteForce(d: number[], K: number, h: number): number {
