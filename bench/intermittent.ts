@@ -6,11 +6,8 @@
  * whose trimmed history is constant have no scale and are left out of every row alike), mean bias per
  * step, and series per CPU-second.
  *
- * Run: node --import tsx bench/intermittent.ts
+ * Run: node --import tsx bench/intermittent.ts [model,model,…]   (default: every registered model)
  */
-import { adidaModel } from "../models/demand/adida.ts";
-import { crostonModel } from "../models/demand/croston.ts";
-import { imapaModel } from "../models/demand/imapa.ts";
 import {
   type HeldOutSeries,
   loadCarparts,
@@ -18,26 +15,17 @@ import {
   loadReference,
   loadReferenceCpu,
 } from "../models/demand/intermittent-data.testkit.ts";
-import { meanModel } from "../models/demand/mean.ts";
-import { movingAverageModel } from "../models/demand/moving-average.ts";
-import { naiveModel } from "../models/demand/naive.ts";
-import { sbaModel } from "../models/demand/sba.ts";
-import { snaiveModel } from "../models/demand/snaive.ts";
-import { tsbModel } from "../models/demand/tsb.ts";
+import { demandModels } from "../models/demand/registry.ts";
 import type { DemandModel } from "../models/demand/types.ts";
 import { coverage, rmsse } from "../models/metrics/index.ts";
 
-const models: DemandModel[] = [
-  crostonModel,
-  sbaModel,
-  tsbModel,
-  adidaModel,
-  imapaModel,
-  meanModel,
-  movingAverageModel,
-  naiveModel,
-  snaiveModel,
-];
+// Models by name (argument: a comma-separated list); default every registered model.
+const names = process.argv[2]?.split(",") ?? Object.keys(demandModels);
+const models: DemandModel[] = names.map((name) => {
+  const m = demandModels[name];
+  if (!m) throw new Error(`unknown model ${name}`);
+  return m;
+});
 
 interface Score {
   absError: number;
