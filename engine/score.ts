@@ -70,11 +70,17 @@ export function scoreForecasts(
     for (let h = 0; h < steps; h++) {
       allActual.push(yh[h]!);
       allMean.push(f[h]!);
-      const row = (i * forecasts.horizon + h) * width;
-      forecasts.levels.forEach((_, k) => {
-        if (coverage([yh[h]!], [forecasts.out[row + 1 + 2 * k]!], [forecasts.out[row + 2 + 2 * k]!]) === 1)
-          inside[k]!++;
-      });
+    }
+    // interval coverage of this series, counted in points (coverage() is the share of its h steps)
+    for (let k = 0; k < forecasts.levels.length; k++) {
+      const lower = new Float64Array(steps);
+      const upper = new Float64Array(steps);
+      for (let h = 0; h < steps; h++) {
+        const row = (i * forecasts.horizon + h) * width;
+        lower[h] = forecasts.out[row + 1 + 2 * k]!;
+        upper[h] = forecasts.out[row + 2 + 2 * k]!;
+      }
+      inside[k]! += coverage(yh, lower, upper) * steps;
     }
   }
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
