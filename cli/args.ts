@@ -1,3 +1,4 @@
+import type { Command } from "commander";
 import { WorkbenchError } from "../core/errors.ts";
 
 /** Strict parsers for command-line values; errors name the flag. */
@@ -28,4 +29,30 @@ export function levelsArg(value: string): number[] {
     }
     return n;
   });
+}
+
+/** Flags shared by the commands that read a history and run models on it (forecast, backtest). */
+export interface SeriesRunFlags {
+  season?: number;
+  levels: number[];
+  threads?: number;
+  fillGaps?: boolean;
+  nonNegative?: boolean;
+}
+
+export function addSeriesRunOptions(command: Command): Command {
+  return command
+    .option(
+      "--season <m>",
+      "season length (12 monthly, 4 quarterly, 7 daily, 24 hourly); inferred from ts when absent",
+      integerArg("--season", 1),
+    )
+    .option("--levels <list>", "interval levels in percent", levelsArg, [80, 95])
+    .option(
+      "--threads <n>",
+      "worker threads (default: all cores; 0 = this thread)",
+      integerArg("--threads", 0),
+    )
+    .option("--fill-gaps", "fill missing periods with zero demand instead of stopping")
+    .option("--non-negative", "floor forecasts and intervals at zero");
 }
