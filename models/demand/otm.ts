@@ -1,6 +1,10 @@
 import { nashNelderMead } from "../optim/nash-nelder-mead.ts";
 import { normalIntervals } from "./intervals.ts";
-import { isConstantSeries, multiplicativeSeasonalIndices } from "./theta.ts";
+import {
+  isConstantSeries,
+  multiplicativeSeasonalIndices,
+  seasonalAutocorrelationStatistic,
+} from "./theta.ts";
 import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
 import { checkSeries } from "./validate.ts";
 
@@ -11,23 +15,8 @@ import { checkSeries } from "./validate.ts";
  * quantile 1.64). Needs two full seasons for the decomposition; a constant series is not seasonal.
  */
 export function thetaModelsSeasonalityTest(y: Float64Array, m: number): boolean {
-  const n = y.length;
-  if (m < 3 || n < 2 * m || isConstantSeries(y)) return false;
-  let mean = 0;
-  for (let t = 0; t < n; t++) mean += y[t]!;
-  mean /= n;
-  let c0 = 0;
-  for (let t = 0; t < n; t++) c0 += (y[t]! - mean) ** 2;
-  let sumSq = 0;
-  let rm = 0;
-  for (let k = 1; k <= m; k++) {
-    let ck = 0;
-    for (let t = 0; t + k < n; t++) ck += (y[t]! - mean) * (y[t + k]! - mean);
-    const r = ck / c0;
-    if (k < m) sumSq += r * r;
-    else rm = r;
-  }
-  return Math.abs(rm) > (1.64 / Math.sqrt(n)) * Math.sqrt(1 + 2 * sumSq);
+  if (m < 3 || y.length < 2 * m || isConstantSeries(y)) return false;
+  return seasonalAutocorrelationStatistic(y, m) > 1.64;
 }
 
 export interface TwoThetaLinesFit {

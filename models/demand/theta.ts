@@ -28,8 +28,16 @@ export function isConstantSeries(y: Float64Array): boolean {
  * Only tried when m > 1, n > 2m and the series is not constant.
  */
 export function seasonalityTest(y: Float64Array, m: number): boolean {
+  if (m <= 1 || y.length <= 2 * m || isConstantSeries(y)) return false;
+  return seasonalAutocorrelationStatistic(y, m) > Z95;
+}
+
+/**
+ * |r_m| / sqrt((1 + 2 Σ_{k=1}^{m−1} r_k²) / n): the lag-m autocorrelation over its standard error under
+ * Bartlett's formula, the statistic of the Theta methods' seasonality tests.
+ */
+export function seasonalAutocorrelationStatistic(y: Float64Array, m: number): number {
   const n = y.length;
-  if (m <= 1 || n <= 2 * m || isConstantSeries(y)) return false;
   let mean = 0;
   for (let t = 0; t < n; t++) mean += y[t]!;
   mean /= n;
@@ -44,7 +52,7 @@ export function seasonalityTest(y: Float64Array, m: number): boolean {
     if (k < m) sumSq += r * r;
     else rm = r;
   }
-  return Math.abs(rm) / Math.sqrt((1 + 2 * sumSq) / n) > Z95;
+  return Math.abs(rm) / Math.sqrt((1 + 2 * sumSq) / n);
 }
 
 /**
