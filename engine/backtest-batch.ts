@@ -1,4 +1,5 @@
 import { WorkbenchError } from "../core/errors.ts";
+import { applyNonNegative, isCountSeries } from "../models/demand/non-negative.ts";
 import { demandModels } from "../models/demand/registry.ts";
 
 /**
@@ -69,7 +70,11 @@ export function backtestBatch(batch: BacktestBatch): BacktestBatchResult {
     }
   }
   if (batch.nonNegative) {
-    for (let k = 0; k < forecasts.length; k++) if (forecasts[k]! < 0) forecasts[k] = 0;
+    const perSeries = models.length * windows * block;
+    for (let i = 0; i < nSeries; i++) {
+      const y = batch.values.subarray(batch.offsets[i]!, batch.offsets[i + 1]!);
+      applyNonNegative(forecasts.subarray(i * perSeries, (i + 1) * perSeries), width, isCountSeries(y));
+    }
   }
   return { forecasts, errors };
 }

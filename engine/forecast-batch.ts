@@ -1,4 +1,5 @@
 import { WorkbenchError } from "../core/errors.ts";
+import { applyNonNegative, isCountSeries } from "../models/demand/non-negative.ts";
 import { demandModels } from "../models/demand/registry.ts";
 
 /**
@@ -10,7 +11,7 @@ export interface ForecastBatch {
   horizon: number;
   season: number;
   levels: number[];
-  /** Floor the mean and the bounds at zero (demand cannot be negative). */
+  /** Floor the mean and the bounds at zero; whole-unit bounds for count series (models/demand/non-negative.ts). */
   nonNegative: boolean;
   values: Float64Array;
   offsets: Int32Array;
@@ -58,7 +59,10 @@ export function forecastBatch(batch: ForecastBatch): ForecastBatchResult {
     }
   }
   if (batch.nonNegative) {
-    for (let k = 0; k < out.length; k++) if (out[k]! < 0) out[k] = 0;
+    for (let i = 0; i < nSeries; i++) {
+      const y = batch.values.subarray(batch.offsets[i]!, batch.offsets[i + 1]!);
+      applyNonNegative(out.subarray(i * horizon * width, (i + 1) * horizon * width), width, isCountSeries(y));
+    }
   }
   return { out, modelNames, errors };
 }
