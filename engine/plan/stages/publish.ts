@@ -215,6 +215,7 @@ function renderReport(summary: PlanSummary, network: NetworkPlan, check: Simulat
   const scale = (v: number) => pad + ((Math.max(lo, Math.min(1, v)) - lo) / (1 - lo)) * (size - 2 * pad);
   const points: string[] = [];
   for (let i = 0; i < check.status.length; i++) {
+    if (Number.isNaN(check.simulatedFillRate[i]!)) continue; // no demand drawn: nothing to plot
     const x = scale(network.targetFillRate[i]!);
     const y = size - scale(check.simulatedFillRate[i]!);
     const colour = check.status[i] === 2 ? "#c0392b" : check.status[i] === 1 ? "#e69f00" : "#0072b2";
