@@ -211,7 +211,7 @@ export function publishPlan(
 function renderReport(summary: PlanSummary, network: NetworkPlan, check: SimulationCheck): string {
   const size = 360;
   const pad = 40;
-  const lo = 0.5;
+  const lo = 0.8;
   const scale = (v: number) => pad + ((Math.max(lo, Math.min(1, v)) - lo) / (1 - lo)) * (size - 2 * pad);
   const points: string[] = [];
   for (let i = 0; i < check.status.length; i++) {
@@ -269,8 +269,8 @@ function renderReport(summary: PlanSummary, network: NetworkPlan, check: Simulat
 <polyline points="${band(summary.tolerance)}" stroke="#aaa" stroke-dasharray="4 3" fill="none"/>
 <polyline points="${band(-summary.tolerance)}" stroke="#aaa" stroke-dasharray="4 3" fill="none"/>
 ${points.join("\n")}
-<text x="${size / 2}" y="${size - 8}" text-anchor="middle" font-size="12">target fill rate (50–100%)</text>
-<text x="12" y="${size / 2}" font-size="12" transform="rotate(-90 12 ${size / 2})" text-anchor="middle">simulated fill rate</text>
+<text x="${size / 2}" y="${size - 8}" text-anchor="middle" font-size="12">target fill rate (80–100%)</text>
+<text x="12" y="${size / 2}" font-size="12" transform="rotate(-90 12 ${size / 2})" text-anchor="middle">simulated fill rate (80–100%)</text>
 </svg>
 <p>Blue: within the band as planned; orange: corrected by simulation; red: off target (see parameters.csv).</p>
 </body></html>
