@@ -1,4 +1,5 @@
 import { type Arena, takeArray } from "./arena.ts";
+import { choleskySolve } from "./likelihood.ts";
 
 /**
  * Levenberg–Marquardt minimisation of a sum of squares Σ r_i(x)², with a forward-difference Jacobian.
@@ -106,7 +107,7 @@ export function levenbergMarquardt(
         sys[a * k + a] = A[a * k + a]! * (1 + lambda) + 1e-12 * maxDiag;
         sys[k * k + a] = -g[a]!;
       }
-      if (!choleskyInPlace(sys, k)) {
+      if (!choleskySolve(sys, k, 0)) {
         lambda *= 10;
         if (lambda > 1e12) break;
         continue;
@@ -148,32 +149,4 @@ function sumSquares(r: Float64Array): number {
   let s = 0;
   for (let i = 0; i < r.length; i++) s += r[i]! * r[i]!;
   return s;
-}
-
-/** Cholesky solve of the k×k system in A[0..k²) with right-hand side A[k²..); false if not positive definite. */
-function choleskyInPlace(A: Float64Array, k: number): boolean {
-  const rhs = k * k;
-  for (let j = 0; j < k; j++) {
-    let d = A[j * k + j]!;
-    for (let l = 0; l < j; l++) d -= A[j * k + l]! * A[j * k + l]!;
-    if (!(d > 0)) return false;
-    d = Math.sqrt(d);
-    A[j * k + j] = d;
-    for (let i = j + 1; i < k; i++) {
-      let s = A[i * k + j]!;
-      for (let l = 0; l < j; l++) s -= A[i * k + l]! * A[j * k + l]!;
-      A[i * k + j] = s / d;
-    }
-  }
-  for (let i = 0; i < k; i++) {
-    let s = A[rhs + i]!;
-    for (let l = 0; l < i; l++) s -= A[i * k + l]! * A[rhs + l]!;
-    A[rhs + i] = s / A[i * k + i]!;
-  }
-  for (let i = k - 1; i >= 0; i--) {
-    let s = A[rhs + i]!;
-    for (let l = i + 1; l < k; l++) s -= A[l * k + i]! * A[rhs + l]!;
-    A[rhs + i] = s / A[i * k + i]!;
-  }
-  return true;
 }

@@ -392,14 +392,14 @@ export function solveInPlace(A: Float64Array, b: Float64Array, n: number): boole
  * Solves the symmetric positive definite k×k system stored row-major in A[0..k²) with right-hand side
  * A[k²..k²+k), by Cholesky; the solution replaces the right-hand side. False when not positive definite.
  */
-export function choleskySolve(A: Float64Array, k: number): boolean {
+export function choleskySolve(A: Float64Array, k: number, relativeFloor = 1e-12): boolean {
   const rhs = k * k;
   let maxDiag = 0;
   for (let i = 0; i < k; i++) maxDiag = Math.max(maxDiag, A[i * k + i]!);
   for (let j = 0; j < k; j++) {
     let d = A[j * k + j]!;
     for (let l = 0; l < j; l++) d -= A[j * k + l]! * A[j * k + l]!;
-    if (!(d > 1e-12 * maxDiag)) return false;
+    if (!(d > relativeFloor * maxDiag)) return false;
     d = Math.sqrt(d);
     A[j * k + j] = d;
     for (let i = j + 1; i < k; i++) {
