@@ -1,5 +1,5 @@
 import GLPK, { type GLPK as GlpkRuntime, type LP } from "glpk.js/node";
-import type { LinearProgram, LpOptions, LpResult, LpStatus } from "./types.ts";
+import type { LinearProgram, LpOptions, LpResult, LpStatus } from "../../core/lp.ts";
 
 /**
  * GLPK back-end (npm `glpk.js`, GLPK 5 compiled to WebAssembly): simplex for LPs, branch and cut

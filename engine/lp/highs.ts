@@ -1,6 +1,6 @@
 import type { Highs } from "highs";
 import * as highsModule from "highs";
-import type { LinearProgram, LpOptions, LpResult, LpStatus } from "./types.ts";
+import type { LinearProgram, LpOptions, LpResult, LpStatus } from "../../core/lp.ts";
 
 /**
  * HiGHS back-end (npm `highs`, the HiGHS solver compiled to WebAssembly).

@@ -1,11 +1,11 @@
 import { invalidInput } from "../../core/errors.ts";
+import type { LinearProgram, LpOptions, LpResult } from "../../core/lp.ts";
 import { solveWithGlpk } from "./glpk.ts";
 import { solveWithHighs } from "./highs.ts";
 import { solveWithJsls } from "./jsls.ts";
-import type { LinearProgram, LpOptions, LpResult } from "./types.ts";
 
-export type { LinearProgram, LpOptions, LpResult, LpSolverName, LpStatus } from "./types.ts";
-export { problemSize } from "./types.ts";
+export type { LinearProgram, LpOptions, LpResult, LpSolverName, LpStatus } from "../../core/lp.ts";
+export { problemSize } from "../../core/lp.ts";
 
 /**
  * Checks that a problem's arrays agree (lengths, CSR starts, column indices, bounds) and throws a

@@ -1,6 +1,6 @@
 import type { Model, SolveResult } from "javascript-lp-solver";
 import * as jslsModule from "javascript-lp-solver";
-import type { LinearProgram, LpOptions, LpResult, LpStatus } from "./types.ts";
+import type { LinearProgram, LpOptions, LpResult, LpStatus } from "../../core/lp.ts";
 
 // The package's typings are CommonJS-style while Node loads its ESM build, whose default export is
 // the solver object; TypeScript (NodeNext) types the default import differently, hence the cast.

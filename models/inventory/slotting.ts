@@ -1,5 +1,5 @@
 import { invalidInput, WorkbenchError } from "../../core/errors.ts";
-import type { LinearProgram, LpOptions, LpResult, LpStatus } from "../../engine/lp/types.ts";
+import type { LinearProgram, LpOptions, LpResult, LpStatus } from "../../core/lp.ts";
 
 /**
  * SKU → slot assignment (slotting) minimising expected picker travel: SKU i picked f_i times per period,
