@@ -223,7 +223,9 @@ function renderReport(summary: PlanSummary, network: NetworkPlan, check: Simulat
       `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="2.5" fill="${colour}" fill-opacity="0.6"/>`,
     );
   }
-  const band = (d: number) => `${scale(lo)},${size - scale(lo + d)} ${scale(1 - d)},${size - scale(1)}`;
+  // the line simulated = target + d, clipped to the plot's square
+  const band = (d: number) =>
+    `${scale(lo + Math.max(0, -d))},${size - scale(lo + Math.max(0, d))} ${scale(1 - Math.max(0, d))},${size - scale(1 - Math.max(0, -d))}`;
   const rows = [
     ["pairs (SKU × store)", String(summary.pairs)],
     ["pairs with no demand in simulation (not scored)", String(summary.noDemand)],
