@@ -48,4 +48,26 @@ describe("makeAutoSelect", () => {
     expect(f.model).toMatch(/^auto:/);
     expect(f.mean[0]).toBeCloseTo(9.5, 12);
   });
+
+  it("keeps the default unless another candidate beats its validation error by the margin", () => {
+    // y = 0, 1, 2, …: constant forecasts c miss by |t − c|; two candidates forecast level + offset
+    const y = Float64Array.from({ length: 40 }, (_, t) => t);
+    const offsetModel = (name: string, offset: number): DemandModel => ({
+      name,
+      forecast: (h, o) => {
+        const f = meanModel.forecast(h, o);
+        return { ...f, mean: new Float64Array(o.horizon).fill(h[h.length - 1]! + offset), model: name };
+      },
+    });
+    // validation MAE over h = 2 steps: default offset 0 → (1 + 2)/2 = 1.5; other offset 1 → (0 + 1)/2 = 0.5
+    const pick = (margin: number) =>
+      makeAutoSelect("auto", [offsetModel("default", 0), offsetModel("other", 1)], 2, margin).forecast(y, {
+        horizon: 2,
+        season: 1,
+        levels: [],
+      }).model;
+    expect(pick(0)).toBe("auto:other");
+    expect(pick(0.5)).toBe("auto:other"); // 1.5 × 0.5 = 0.75 > 0.5
+    expect(pick(0.7)).toBe("auto:default"); // 1.5 × 0.3 = 0.45 < 0.5
+  });
 });

@@ -13,9 +13,16 @@ import { checkSeries } from "./validate.ts";
  * validation error as in Fildes & Petropoulos (2015), "Simple versus complex selection rules for forecasting
  * many time series", J. Business Research 68(8):1692–1701.
  *
- * Series too short to hold out a block (n < 8) use the first candidate.
+ * Series too short to hold out a block (n < 8) use the first candidate, and the first candidate is kept unless
+ * another beats its validation error by `defaultMargin` (a share; 0 = plain minimum).
  */
-export function makeAutoSelect(name: string, candidates: readonly DemandModel[], windows = 2): DemandModel {
+export function makeAutoSelect(
+  name: string,
+  candidates: readonly DemandModel[],
+  windows = 2,
+  /** The first candidate (the default) keeps its place unless another's validation MAE is lower by this share. */
+  defaultMargin = 0,
+): DemandModel {
   if (candidates.length === 0) throw new WorkbenchError("INVALID_ARGUMENT", `auto '${name}': no candidates`);
   return {
     name,
@@ -43,6 +50,9 @@ export function makeAutoSelect(name: string, candidates: readonly DemandModel[],
           errors[c] = count > 0 ? sum / count : Number.POSITIVE_INFINITY;
         }
       }
+      // The default's error is discounted by the margin: with few validation windows the apparent winner is
+      // often noise, and a combination is the safer choice (the "forecast combination puzzle").
+      errors[0] = errors[0]! * (1 - defaultMargin);
       // Best first; a candidate that fails on the whole series gives way to the next.
       const order = candidates.map((_, c) => c).sort((a, b) => errors[a]! - errors[b]! || a - b);
       let firstError: unknown = null;

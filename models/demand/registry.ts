@@ -26,17 +26,15 @@ const ensembleModel = makeEnsemble("ensemble", [etsModel, arimaModel, thetaModel
 /**
  * `auto`: per series, the candidate with the lowest rolling validation error (see auto.ts). The smooth-demand
  * statistical models and the combination compete with the intermittent-demand methods, so slow movers get
- * Croston-type forecasts where those validate better.
+ * Croston-type forecasts where those validate better; the combination stays unless another candidate beats
+ * its validation error by 20%.
  */
-const autoModel = makeAutoSelect("auto", [
-  ensembleModel,
-  etsModel,
-  arimaModel,
-  thetaModel,
-  tsbModel,
-  sbaModel,
-  snaiveModel,
-]);
+const autoModel = makeAutoSelect(
+  "auto",
+  [ensembleModel, etsModel, arimaModel, thetaModel, tsbModel, sbaModel, snaiveModel],
+  2,
+  0.2,
+);
 
 /** Every demand model by its CLI/API name. */
 export const demandModels: Readonly<Record<string, DemandModel>> = Object.freeze({
