@@ -395,6 +395,23 @@ function findGaps(seriesIds: string[], offsets: Int32Array, periods: Float64Arra
   return report;
 }
 
+/**
+ * Loads a history for a run that needs every period: gaps are filled (y = 0) when `fillGaps`, otherwise they
+ * are an error naming the first gap and the flag that fills them.
+ */
+export async function loadCompleteHistory(file: string, fillGaps: boolean): Promise<DemandHistory> {
+  const history = await loadHistory(file, { fillGaps });
+  if (history.gaps.missingPeriods > 0 && !history.gaps.filled) {
+    const g = history.gaps.first!;
+    throw new WorkbenchError(
+      "GAPS_IN_SERIES",
+      `${file}: ${history.gaps.seriesWithGaps} series have missing periods (${history.gaps.missingPeriods} in all; first: series '${g.series}', ${g.missing} missing); pass --fill-gaps to fill them with zeros`,
+      { file, series: g.series },
+    );
+  }
+  return history;
+}
+
 /** A copy with every missing period inserted: y = 0, numeric columns carried forward from the last row. */
 export function fillGaps(history: DemandHistory): DemandHistory {
   const { offsets, periods, values, numeric } = history;

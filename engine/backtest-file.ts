@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { WorkbenchError } from "../core/errors.ts";
-import { loadHistory, seasonLengthOf } from "../datasets/history.ts";
+import { loadCompleteHistory, seasonLengthOf } from "../datasets/history.ts";
 import { type BacktestReport, backtestSeries, checkBacktestRequest } from "./backtest.ts";
 import { WorkerPool } from "./pool.ts";
 
@@ -22,14 +21,7 @@ export interface BacktestFileOptions {
 
 export async function backtestFile(options: BacktestFileOptions): Promise<BacktestReport> {
   checkBacktestRequest({ ...options, season: options.season ?? 1 });
-  const history = await loadHistory(options.input, { fillGaps: options.fillGaps ?? false });
-  if (history.gaps.missingPeriods > 0 && !history.gaps.filled) {
-    throw new WorkbenchError(
-      "GAPS_IN_SERIES",
-      `${options.input}: ${history.gaps.seriesWithGaps} series have missing periods; pass --fill-gaps to fill them with zeros`,
-      { file: options.input },
-    );
-  }
+  const history = await loadCompleteHistory(options.input, options.fillGaps ?? false);
   const pool = new WorkerPool(options.threads === undefined ? {} : { threads: options.threads });
   try {
     const report = await backtestSeries(

@@ -1,6 +1,6 @@
 import { WorkbenchError } from "../core/errors.ts";
 import { writeForecastTable } from "../datasets/forecast-io.ts";
-import { type DemandHistory, loadHistory, seasonLengthOf } from "../datasets/history.ts";
+import { type DemandHistory, loadCompleteHistory, seasonLengthOf } from "../datasets/history.ts";
 import { checkForecastRequest, type ForecastTable, forecastSeries } from "./forecast.ts";
 import { WorkerPool } from "./pool.ts";
 
@@ -32,15 +32,7 @@ export interface ForecastFileResult {
 export async function forecastFile(options: ForecastFileOptions): Promise<ForecastFileResult> {
   checkForecastRequest({ ...options, season: options.season ?? 1 });
   const t0 = performance.now();
-  const history = await loadHistory(options.input, { fillGaps: options.fillGaps ?? false });
-  if (history.gaps.missingPeriods > 0 && !history.gaps.filled) {
-    const g = history.gaps.first!;
-    throw new WorkbenchError(
-      "GAPS_IN_SERIES",
-      `${options.input}: ${history.gaps.seriesWithGaps} series have missing periods (${history.gaps.missingPeriods} in all; first: series '${g.series}', ${g.missing} missing); pass --fill-gaps to fill them with zeros`,
-      { file: options.input, series: g.series },
-    );
-  }
+  const history = await loadCompleteHistory(options.input, options.fillGaps ?? false);
   const season = options.season ?? seasonLengthOf(history.frequency);
   const t1 = performance.now();
   const pool = new WorkerPool(options.threads === undefined ? {} : { threads: options.threads });

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { WorkbenchError } from "../core/errors.ts";
+import { readJsonFile } from "../datasets/json-file.ts";
 import { baseStockWithLeadTime } from "../models/inventory/base-stock.ts";
 import { economicOrderQuantity } from "../models/inventory/eoq.ts";
 import { eoqAllUnitsDiscount } from "../models/inventory/eoq-all-units-discount.ts";
@@ -258,14 +258,7 @@ export async function solveProblems(
 
 /** Reads a problem file: one problem, a list, or a case file `{cases: […]}`. */
 export function readProblems(path: string): Problem[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new WorkbenchError("FILE_UNREADABLE", `${path}: ${(e as Error).message.split("\n")[0]}`, {
-      file: path,
-    });
-  }
+  const doc = readJsonFile(path);
   if (Array.isArray(doc)) return doc as Problem[];
   if (doc !== null && typeof doc === "object" && Array.isArray((doc as { cases?: unknown }).cases)) {
     return (doc as { cases: Problem[] }).cases;

@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { WorkbenchError } from "../../core/errors.ts";
+import { readJsonFile } from "../../datasets/json-file.ts";
 import { WorkerPool } from "../../engine/pool.ts";
 import { simulateInPool } from "../../engine/simulate.ts";
 import { readyMadeScenario } from "../../simulator/index.ts";
@@ -32,22 +32,10 @@ export function registerSimulateCommand(program: Command): void {
         threads?: number;
         trace?: boolean;
       }) => {
-        let doc: unknown;
-        if (opts.input === "beer-game" || opts.input === "clark-scarf") {
-          doc = readyMadeScenario(opts.input);
-        } else {
-          try {
-            doc = JSON.parse(readFileSync(opts.input, "utf8"));
-          } catch (e) {
-            throw new WorkbenchError(
-              "FILE_UNREADABLE",
-              `${opts.input}: ${(e as Error).message.split("\n")[0]}`,
-              {
-                file: opts.input,
-              },
-            );
-          }
-        }
+        const doc =
+          opts.input === "beer-game" || opts.input === "clark-scarf"
+            ? readyMadeScenario(opts.input)
+            : readJsonFile(opts.input);
         const pool = new WorkerPool(opts.threads === undefined ? {} : { threads: opts.threads });
         const t = performance.now();
         try {

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { type Static, Type } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import { WorkbenchError } from "../../core/errors.ts";
+import { readJsonFile } from "../../datasets/json-file.ts";
 
 /**
  * The planning configuration: what to plan (demand history), where (a network of locations), to what
@@ -114,15 +114,7 @@ export type PlanConfig = Static<typeof PlanConfigSchema>;
  * file's folder, errors name the field.
  */
 export function loadPlanConfig(path: string): PlanConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new WorkbenchError("FILE_UNREADABLE", `${path}: ${(e as Error).message.split("\n")[0]}`, {
-      file: path,
-    });
-  }
-  const config = parsePlanConfig(raw, path);
+  const config = parsePlanConfig(readJsonFile(path), path);
   if (config.demand.file && !isAbsolute(config.demand.file)) {
     config.demand.file = resolve(dirname(path), config.demand.file);
   }
