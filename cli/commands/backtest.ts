@@ -3,6 +3,7 @@ import { backtestFile } from "../../engine/backtest-file.ts";
 import { demandModelNames } from "../../models/demand/registry.ts";
 import { addSeriesRunOptions, integerArg, type SeriesRunFlags } from "../args.ts";
 import { ProgressBar } from "../progress.ts";
+import { printColumns } from "../table.ts";
 
 export function registerBacktestCommand(program: Command): void {
   addSeriesRunOptions(
@@ -62,8 +63,7 @@ export function registerBacktestCommand(program: Command): void {
           String(r.failedSeries),
         ]);
       }
-      const widths = header.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
-      for (const r of rows) process.stdout.write(`${r.map((c, k) => c.padStart(widths[k]!)).join("  ")}\n`);
+      printColumns(rows);
       process.stdout.write(
         `${report.series} series × ${report.settings.windows} windows × h ${report.settings.horizon} in ${report.seconds.toFixed(2)} s; report in ${opts.output}\n`,
       );

@@ -4,6 +4,7 @@ import { convertDataset, type SourceSet } from "../../datasets/convert.ts";
 import { loadHistory } from "../../datasets/history.ts";
 import { summariseHistory } from "../../datasets/inspect.ts";
 import { integerArg } from "../args.ts";
+import { printPairs } from "../table.ts";
 
 const SETS: SourceSet[] = ["m3", "m4", "m5", "carparts"];
 
@@ -35,7 +36,7 @@ export function registerDataCommands(program: Command): void {
         ["numeric columns", summary.numericColumns.join(", ") || "-"],
         ["label columns", summary.labelColumns.join(", ") || "-"],
       ];
-      for (const [k, v] of lines) process.stdout.write(`${k!.padEnd(20)} ${v}\n`);
+      printPairs(lines as [string, string][]);
     });
 
   data

@@ -7,6 +7,7 @@ import { loadHistory } from "../../datasets/history.ts";
 import { forecastFile } from "../../engine/forecast-file.ts";
 import { scoreForecasts } from "../../engine/score.ts";
 import { demandModels } from "../../models/demand/registry.ts";
+import { printColumns } from "../table.ts";
 
 /** Models the demo compares, in this order, where they are available. */
 const DEMO_MODELS = [
@@ -69,9 +70,7 @@ export function registerDemoCommand(program: Command): void {
           r.seconds.forecast.toFixed(2),
         ]);
       }
-      const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
-      for (const r of rows)
-        process.stdout.write(`${r.map((cell, k) => cell.padStart(widths[k]!)).join("  ")}\n`);
+      printColumns(rows);
       process.stdout.write(
         `forecasts in ${opts.output}/ (${((performance.now() - t) / 1000).toFixed(1)} s in all)\n`,
       );

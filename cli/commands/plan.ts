@@ -4,6 +4,7 @@ import { runPlan } from "../../engine/plan/run.ts";
 import { summarisePlan } from "../../engine/plan/stages/publish.ts";
 import { integerArg } from "../args.ts";
 import { ProgressBar } from "../progress.ts";
+import { printPairs } from "../table.ts";
 
 export function registerPlanCommand(program: Command): void {
   program
@@ -68,7 +69,7 @@ export function registerPlanCommand(program: Command): void {
             .join(", "),
         ],
       ];
-      for (const [k, v] of lines) process.stdout.write(`${k.padEnd(34)} ${v}\n`);
+      printPairs(lines);
       process.stdout.write(
         `parameters, network plan, summary and report.html in ${opts.output}/ (${((performance.now() - t) / 1000).toFixed(1)} s)\n`,
       );
