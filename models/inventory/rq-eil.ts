@@ -1,6 +1,7 @@
 import { WorkbenchError } from "../../core/errors.ts";
 import { requireNonNegative, requirePositive } from "./check.ts";
 import { normalLoss, normalQuantile } from "./normal-distribution.ts";
+import { leadTimeDemand } from "./safety-stock.ts";
 
 export interface RqNormalInput {
   /** Holding cost per unit per unit of time, h. */
@@ -52,8 +53,7 @@ export function rqEil(input: RqNormalInput): RqResult {
   requirePositive("demandMean", lambda);
   requirePositive("demandSd", sigma);
   requireNonNegative("leadTime", L);
-  const mu = lambda * L;
-  const sd = sigma * Math.sqrt(L);
+  const { mean: mu, sd } = leadTimeDemand({ demandMean: lambda, demandSd: sigma, leadTimeMean: L });
   let Q = Math.sqrt((2 * K * lambda) / h);
   let r = Number.NaN;
   for (let iteration = 0; iteration < 1000; iteration++) {
@@ -87,8 +87,7 @@ export function rqEilCost(input: RqNormalInput, reorderPoint: number, orderQuant
     demandSd: sigma,
     leadTime: L,
   } = input;
-  const mu = lambda * L;
-  const sd = sigma * Math.sqrt(L);
+  const { mean: mu, sd } = leadTimeDemand({ demandMean: lambda, demandSd: sigma, leadTimeMean: L });
   const shortfall = sd > 0 ? sd * normalLoss((reorderPoint - mu) / sd) : Math.max(0, mu - reorderPoint);
   return h * (reorderPoint - mu + orderQuantity / 2) + (K * lambda + p * lambda * shortfall) / orderQuantity;
 }

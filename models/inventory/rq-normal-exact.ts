@@ -1,6 +1,7 @@
 import { requireNonNegative, requirePositive } from "./check.ts";
 import { normalLoss, normalSecondLoss } from "./normal-distribution.ts";
 import type { RqResult } from "./rq-eil.ts";
+import { leadTimeDemand } from "./safety-stock.ts";
 
 export interface RqNormalExactInput {
   /** Holding cost per unit per unit of time, h. */
@@ -43,8 +44,7 @@ export function rqNormalExact(input: RqNormalExactInput): RqResult {
   requirePositive("demandMean", lambda);
   requirePositive("demandSd", sigma);
   requirePositive("leadTime", L);
-  const mu = lambda * L;
-  const sd = sigma * Math.sqrt(L);
+  const { mean: mu, sd } = leadTimeDemand({ demandMean: lambda, demandSd: sigma, leadTimeMean: L });
   const g = (y: number): number => h * (y - mu) + (h + p) * sd * normalLoss((y - mu) / sd);
   const bestR = (Q: number): number => {
     // g(r) − g(r + Q) falls from +hQ·… to −hQ; its root is the best r
@@ -101,8 +101,7 @@ export function rqNormalExactCost(
     demandSd: sigma,
     leadTime: L,
   } = input;
-  const mu = lambda * L;
-  const sd = sigma * Math.sqrt(L);
+  const { mean: mu, sd } = leadTimeDemand({ demandMean: lambda, demandSd: sigma, leadTimeMean: L });
   const r = reorderPoint;
   const Q = orderQuantity;
   const n2 = (y: number): number => sd * sd * normalSecondLoss((y - mu) / sd);
