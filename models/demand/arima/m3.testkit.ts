@@ -1,26 +1,16 @@
 import { readFileSync } from "node:fs";
+import { m3Series } from "../m3-data.testkit.ts";
 
 /** M3 series (train part) from ../shared, by id, for tests that compare with R's reference numbers. */
 export function m3Train(
   ids: readonly string[],
 ): Map<string, { y: Float64Array; h: number; test: number[]; period: string }> {
-  const text = readFileSync(new URL("../../../../shared/datasets/m3/m3_series.csv", import.meta.url), "utf8");
   const wanted = new Set(ids);
-  const out = new Map<string, { y: Float64Array; h: number; test: number[]; period: string }>();
-  for (const line of text.split("\n").slice(1)) {
-    // "id","period","type",freq,year,sub,n,h,"train","test"
-    const parts = line.split('"');
-    const id = parts[1];
-    if (!id || !wanted.has(id)) continue;
-    const numbers = parts[6]!.split(",");
-    out.set(id, {
-      period: parts[3]!,
-      h: Number(numbers[5]),
-      y: new Float64Array(parts[7]!.split(";").map(Number)),
-      test: parts[9]!.split(";").map(Number),
-    });
-  }
-  return out;
+  return new Map(
+    m3Series()
+      .filter((s) => wanted.has(s.id))
+      .map((s) => [s.id, { y: s.y, h: s.test.length, test: s.test, period: s.period }]),
+  );
 }
 
 /** R forecast 8.20's auto.arima results from ../shared/reference/r_m3_<period>.csv: order string and mean path. */
