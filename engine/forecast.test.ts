@@ -1,33 +1,25 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { m3Series } from "../models/demand/m3-data.testkit.ts";
 import { smape } from "../models/metrics/index.ts";
 import { forecastSeries, type SeriesSet } from "./forecast.ts";
 import { WorkerPool } from "./pool.ts";
 
-const shared = resolve(import.meta.dirname, "../../shared");
+const _shared = resolve(import.meta.dirname, "../../shared");
 
 /** M3 quarterly train and test parts straight from the source CSV (independent of our converter). */
 function m3Quarterly(): { set: SeriesSet; test: number[][] } {
-  const lines = readFileSync(resolve(shared, "datasets/m3/m3_series.csv"), "utf8")
-    .trim()
-    .split("\n")
-    .slice(1);
-  const ids: string[] = [];
-  const train: number[][] = [];
-  const test: number[][] = [];
-  for (const line of lines) {
-    const f = line.split(",");
-    if (f[1] !== '"QUARTERLY"') continue;
-    ids.push(f[0]!.replaceAll('"', ""));
-    train.push(f[8]!.replaceAll('"', "").split(";").map(Number));
-    test.push(f[9]!.replaceAll('"', "").split(";").map(Number));
-  }
-  const offsets = new Int32Array(ids.length + 1);
-  train.forEach((t, i) => {
-    offsets[i + 1] = offsets[i]! + t.length;
+  const quarterly = m3Series().filter((s) => s.period === "QUARTERLY");
+  const offsets = new Int32Array(quarterly.length + 1);
+  quarterly.forEach((s, i) => {
+    offsets[i + 1] = offsets[i]! + s.y.length;
   });
-  return { set: { seriesIds: ids, values: Float64Array.from(train.flat()), offsets }, test };
+  const values = new Float64Array(offsets[quarterly.length]!);
+  quarterly.forEach((s, i) => values.set(s.y, offsets[i]!));
+  return {
+    set: { seriesIds: quarterly.map((s) => s.id), values, offsets },
+    test: quarterly.map((s) => s.test),
+  };
 }
 
 const pools: WorkerPool[] = [];
