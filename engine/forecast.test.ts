@@ -15,7 +15,7 @@ function m3Quarterly(): { set: SeriesSet; test: number[][] } {
     offsets[i + 1] = offsets[i]! + s.y.length;
   });
   const values = new Float64Array(offsets[quarterly.length]!);
-  quarterly.forEach((s, i) => values.set(s.y, offsets[i]!));
+  for (const [i, s] of quarterly.entries()) values.set(s.y, offsets[i]!);
   return {
     set: { seriesIds: quarterly.map((s) => s.id), values, offsets },
     test: quarterly.map((s) => s.test),
