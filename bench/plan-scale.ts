@@ -60,6 +60,7 @@ const config = parsePlanConfig({
     })),
   },
   reviewPeriod: 1,
+  slowMoverReviewPeriods: [2, 3, 4, 5, 6, 7],
   serviceTargets: { default: { fillRate: 0.95 }, A: { fillRate: 0.98 }, C: { fillRate: 0.9 } },
   simulation: { periods: 182, warmup: 14, replications: 5, minDemandUnits: 1000 },
   seed: 7,

@@ -48,6 +48,8 @@ export function registerPlanCommand(program: Command): void {
           `within ±${(100 * s.tolerance).toFixed(0)} pts of target`,
           `${s.withinBand} (${pct(s.withinBandShare)})`,
         ],
+        ["above band with one unit (slowest)", String(s.oneUnitAboveBand)],
+        ["within band, the other pairs", pct(s.withinBandShareReachable)],
         ["at least target − tolerance", pct(s.atLeastTargetShare)],
         ["within tolerance of planned fill", pct(s.agreesWithPlanShare)],
         ["corrected / off target", `${s.corrected} / ${s.offTarget}`],

@@ -80,6 +80,12 @@ export const PlanConfigSchema = Type.Object(
     ),
     /** Periods between reviews at the stores (periodic review, order-up-to). */
     reviewPeriod: Type.Integer({ minimum: 1, default: 1 }),
+    /**
+     * Longer review periods a slow mover may be given when whole units of its order-up-to level would
+     * overshoot its target at the usual one (e.g. [2, 3, 7]: order it every 2, 3 or 7 days); empty keeps
+     * every pair at `reviewPeriod`.
+     */
+    slowMoverReviewPeriods: Type.Array(Type.Integer({ minimum: 1 }), { default: [] }),
     /** Targets by ABC class; `default` for anything not listed. */
     serviceTargets: Type.Object(
       {

@@ -3,9 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../core/rng.ts";
+import { minMaxFillRate } from "../../models/inventory/periodic-review.ts";
+import { FAMILY_CODE } from "../../simulator/order-up-to-fleet.ts";
 import { parsePlanConfig } from "./config.ts";
 import { runPlan } from "./run.ts";
 
+const FAMILY_NAMES = ["normal", "poisson", "negative-binomial"] as const;
 const dir = mkdtempSync(join(tmpdir(), "plan-test-"));
 
 /** A small seeded history: 3 SKUs × 4 stores × 300 days of Poisson-like demand with a weekly pattern. */
@@ -54,6 +57,7 @@ const config = parsePlanConfig({
     ],
   },
   reviewPeriod: 1,
+  slowMoverReviewPeriods: [2, 3, 7],
   serviceTargets: { default: { fillRate: 0.95 }, A: { fillRate: 0.97 } },
   simulation: { periods: 200, warmup: 20, replications: 4 },
   seed: 5,
@@ -69,6 +73,24 @@ describe("the planning run", () => {
     for (let i = 0; i < 12; i++) {
       expect(r.network.formulaFillRate[i]).toBeGreaterThanOrEqual(r.network.targetFillRate[i]!);
       if (r.check.status[i] === 0) expect(r.check.orderUpTo[i]).toBe(r.network.orderUpTo[i]);
+      // fast movers keep daily review; a slow mover may order every 2, 3 or 7 days, and its planned fill
+      // rate is the exact (R, s, S) formula's at its published review period
+      expect([1, 2, 3, 7]).toContain(r.network.reviewPeriod[i]);
+      if (r.network.family[i] === FAMILY_CODE.normal) expect(r.network.reviewPeriod[i]).toBe(1);
+      else {
+        const exact = minMaxFillRate(
+          {
+            mean: r.network.mean[i]!,
+            variance: r.network.variance[i]!,
+            leadTime: r.network.leadTime[i]!,
+            reviewPeriod: r.network.reviewPeriod[i]!,
+            family: FAMILY_NAMES[r.network.family[i]!]!,
+          },
+          r.network.reorderPoint[i]!,
+          r.network.orderUpTo[i]!,
+        );
+        expect(exact.fillRate).toBeCloseTo(r.network.formulaFillRate[i]!, 10);
+      }
     }
     const params = readFileSync(join(dir, "clean", "parameters.csv"), "utf8")
       .trim()
@@ -106,6 +128,9 @@ describe("the planning run", () => {
 
   it("names the field of a bad configuration", () => {
     expect(() => parsePlanConfig({ ...config, reviewPeriod: 0 })).toThrow(/reviewPeriod: /);
+    expect(() => parsePlanConfig({ ...config, slowMoverReviewPeriods: [2, 0] })).toThrow(
+      /slowMoverReviewPeriods\.1: /,
+    );
     expect(() => parsePlanConfig({ ...config, serviceTargets: { default: { fillRate: 1.2 } } })).toThrow(
       /serviceTargets\.default\.fillRate/,
     );

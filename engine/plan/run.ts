@@ -213,11 +213,15 @@ export async function runPlan(config: PlanConfig, options: PlanOptions): Promise
   }
 }
 
-/** Longest protection interval of a store: supplier → DC and DC → store lead times plus the review period. */
+/**
+ * Longest protection interval of a store: supplier → DC and DC → store lead times plus the longest review
+ * period a pair may get.
+ */
 export function maxProtection(config: PlanConfig): number {
+  const review = Math.max(config.reviewPeriod, ...config.slowMoverReviewPeriods);
   let longest = 0;
   for (const dc of config.network.dcs) {
-    for (const s of dc.stores) longest = Math.max(longest, dc.leadTime + s.leadTime + config.reviewPeriod);
+    for (const s of dc.stores) longest = Math.max(longest, dc.leadTime + s.leadTime + review);
   }
   return longest;
 }

@@ -94,18 +94,25 @@ describe("periodic-review (R, S) fill rate", () => {
 });
 
 describe("daily-review (s, S) for slow movers", () => {
-  it("has the fill rate of a long simulation of the same (s, S) system", () => {
-    for (const [mean, L, s, S] of [
-      [0.2264, 4, 1, 5],
-      [0.3, 2, 1, 4],
-      [2, 1, 2, 8],
+  it("has the fill rate and stock on hand of a long simulation of the same (R, s, S) system", () => {
+    for (const [mean, L, R, s, S] of [
+      [0.2264, 4, 1, 1, 5],
+      [0.3, 2, 1, 1, 4],
+      [2, 1, 1, 2, 8],
+      [0.3, 2, 3, 1, 4],
+      [0.6, 2, 7, 3, 9],
+      [0.05, 4, 5, 0, 2],
     ] as const) {
-      const formula = minMaxFillRate({ mean, variance: mean, leadTime: L, family: "poisson" }, s, S).fillRate;
+      const formula = minMaxFillRate(
+        { mean, variance: mean, leadTime: L, reviewPeriod: R, family: "poisson" },
+        s,
+        S,
+      );
       const sim = simulateOrderUpToFleet({
         orderUpTo: Float64Array.of(S),
         reorderPoint: Float64Array.of(s),
         leadTime: Int32Array.of(L),
-        reviewPeriod: Int32Array.of(1),
+        reviewPeriod: Int32Array.of(R),
         mean: Float64Array.of(mean),
         variance: Float64Array.of(mean),
         family: Uint8Array.of(FAMILY_CODE.poisson),
@@ -114,8 +121,9 @@ describe("daily-review (s, S) for slow movers", () => {
         warmup: 100,
         replications: 4,
         seed: 3,
-      }).fillRate[0]!;
-      expect(Math.abs(formula - sim)).toBeLessThan(0.004);
+      });
+      expect(Math.abs(formula.fillRate - sim.fillRate[0]!)).toBeLessThan(0.006);
+      expect(Math.abs(formula.expectedOnHand - sim.meanOnHand[0]!)).toBeLessThan(0.02 * S);
     }
   });
 
@@ -127,29 +135,47 @@ describe("daily-review (s, S) for slow movers", () => {
     );
   });
 
-  it("meets the target and never holds more stock than base stock (brute force over (s, S))", () => {
-    for (const [mean, L, target] of [
-      [0.2264, 4, 0.9],
-      [0.05, 3, 0.95],
-      [0.8, 2, 0.9],
-      [1.6, 2, 0.9],
+  it("meets the target and never holds more stock than base stock (brute force over (R, s, S))", () => {
+    const chosenPeriods = new Set<number>();
+    for (const [mean, L, target, periods] of [
+      [0.2264, 4, 0.9, []],
+      [0.05, 3, 0.95, []],
+      [0.8, 2, 0.9, []],
+      [1.6, 2, 0.9, []],
+      [0.2264, 4, 0.9, [2, 3, 7]],
+      [0.6588, 2, 0.95, [2, 3, 4, 5, 6, 7]],
+      [0.2, 2, 0.9, [2, 3]],
+      [0.02, 2, 0.9, [2, 7]],
+      [0.260858, 2, 0.9, [2, 3, 4, 5, 6, 7]],
+      [0.069041, 2, 0.9, [2, 3, 4, 5, 6, 7]],
     ] as const) {
       const input = { mean, variance: mean, leadTime: L, reviewPeriod: 1, fillRate: target };
       const base = periodicReviewOrderUpTo(input);
       const baseOnHand = minMaxFillRate(input, base.orderUpTo - 1, base.orderUpTo).expectedOnHand;
-      const p = periodicReviewPolicy(input);
+      const p = periodicReviewPolicy(input, { reviewPeriods: periods });
       expect(p.fillRate).toBeGreaterThanOrEqual(target);
       expect(p.expectedOnHand).toBeLessThanOrEqual(baseOnHand + 1e-12);
-      // the choice is the cheapest in-band (s, S) when one beats base stock
+      // the choice is the cheapest in-band (R, s, S) when one beats base stock: every s, S ≤ 15, every R
       let cheapest = baseOnHand;
-      for (let S = 1; S <= base.orderUpTo + 2; S++) {
-        for (let s = -1; s < S - 1; s++) {
-          const e = minMaxFillRate(input, s, S);
-          if (e.fillRate >= target && e.fillRate <= target + 0.015)
-            cheapest = Math.min(cheapest, e.expectedOnHand);
+      let cheapestR = 1;
+      for (const R of [1, ...periods]) {
+        for (let S = 1; S <= 15; S++) {
+          for (let s = -1; s < S; s++) {
+            const e = minMaxFillRate({ ...input, reviewPeriod: R }, s, S);
+            if (e.fillRate >= target && e.fillRate <= target + 0.015 && e.expectedOnHand < cheapest) {
+              cheapest = e.expectedOnHand;
+              cheapestR = R;
+            }
+          }
         }
       }
       expect(p.expectedOnHand).toBeCloseTo(cheapest, 12);
+      expect(p.reviewPeriod).toBe(cheapestR);
+      chosenPeriods.add(p.reviewPeriod);
+      const check = minMaxFillRate({ ...input, reviewPeriod: p.reviewPeriod }, p.reorderPoint, p.orderUpTo);
+      expect(check.fillRate).toBeCloseTo(p.fillRate, 12);
     }
+    // the cases exercise the longer review periods, not only daily review
+    expect([...chosenPeriods].some((R) => R > 1)).toBe(true);
   });
 });

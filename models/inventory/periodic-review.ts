@@ -133,66 +133,84 @@ export interface MinMaxPolicy extends PeriodicReviewPolicy {
   reorderPoint: number;
   /** Expected on-hand stock at the end of a period. */
   expectedOnHand: number;
+  /** Review period R of the policy (a slow mover may be given a longer one than asked, see the search). */
+  reviewPeriod: number;
 }
 
 /**
- * Fill rate of a daily-review (s, S) policy (R = 1) under discrete demand, exactly: after ordering, the
- * inventory position Y is stationary on s+1..S with P(Y = S − j) = m(j)/M(S − s), the renewal masses of
- * demand m(0) = 1/(1 − f₀), m(j) = Σ_{l=1..j} f_l m(j − l)/(1 − f₀), M(k) = Σ_{j<k} m(j)
+ * Fill rate of a periodic-review (R, s, S) policy under discrete demand, exactly: every R periods, when the
+ * inventory position is at or below s it is raised to S. After ordering, the position Y is stationary on
+ * s+1..S with P(Y = S − j) = m(j)/M(S − s), the renewal masses of the demand per review cycle D_R (pmf f):
+ * m(0) = 1/(1 − f₀), m(j) = Σ_{l=1..j} f_l m(j − l)/(1 − f₀), M(k) = Σ_{j<k} m(j)
  * (Zheng & Federgruen 1991, Operations Research 39(4); Zipkin 2000, "Foundations of Inventory Management",
- * §6.4). Units short per period: Σ_y P(Y = y)·[E(D_{L+1} − y)⁺ − E(D_L − y)⁺]; on hand: Σ_y P(Y = y)·E(y − D_{L+1})⁺.
+ * §6.4). Units short per cycle: Σ_y P(Y = y)·[E(D_{L+R} − y)⁺ − E(D_L − y)⁺], over cycle demand Rμ; on hand
+ * at the end of a period, averaged over the R periods of a cycle: Σ_y P(Y = y)·(1/R)·Σ_{k=1..R} E(y − D_{L+k})⁺.
+ * With R = 1 this is the daily-review (s, S) policy; with s = S − 1 the (R, S) base-stock policy.
  */
 export function minMaxFillRate(
-  input: Omit<PeriodicReviewInput, "fillRate" | "reviewPeriod">,
+  input: Omit<PeriodicReviewInput, "fillRate" | "reviewPeriod"> & { reviewPeriod?: number },
   reorderPoint: number,
   orderUpTo: number,
 ): { fillRate: number; expectedOnHand: number } {
-  const tables = minMaxTables(input);
-  return evaluateMinMax(tables, input.mean, reorderPoint, orderUpTo);
+  const tables = minMaxTables({ ...input, reviewPeriod: input.reviewPeriod ?? 1 });
+  return evaluateMinMax(tables, reorderPoint, orderUpTo);
 }
 
 interface MinMaxTables {
   renewal: Float64Array;
   longShort: Float64Array;
   leadShort: Float64Array | null;
-  protectionMean: number;
+  /** E(D_{L+k} − y)⁺ for k = 1..R, each indexed by y (the last equals longShort). */
+  periodShort: Float64Array[];
+  /** Mean demand per period. */
+  mean: number;
+  reviewPeriod: number;
+  leadTime: number;
   top: number;
 }
 
-function minMaxTables(input: Omit<PeriodicReviewInput, "fillRate" | "reviewPeriod">): MinMaxTables {
-  checkInput({ ...input, reviewPeriod: 1 });
-  const { mean, variance, leadTime: L } = input;
-  const family = input.family ?? demandFamily(mean, variance, L + 1);
+function minMaxTables(input: Omit<PeriodicReviewInput, "fillRate">): MinMaxTables {
+  checkInput(input);
+  const { mean, variance, leadTime: L, reviewPeriod: R } = input;
+  const family = input.family ?? demandFamily(mean, variance, L + R);
   const pmfOver = (k: number) =>
     family === "negative-binomial" && variance > mean
       ? negativeBinomialPmf(k * mean, k * variance)
       : poissonPmf(k * mean);
-  const daily = pmfOver(1);
-  const protection = pmfOver(L + 1);
+  const cycle = pmfOver(R);
+  const protection = pmfOver(L + R);
   const top = protection.length;
   const renewal = new Float64Array(top + 1);
-  const f0 = daily[0]!;
+  const f0 = cycle[0]!;
   renewal[0] = 1 / (1 - f0);
   for (let j = 1; j <= top; j++) {
     let s = 0;
-    for (let l = 1; l <= j && l < daily.length; l++) s += daily[l]! * renewal[j - l]!;
+    for (let l = 1; l <= j && l < cycle.length; l++) s += cycle[l]! * renewal[j - l]!;
     renewal[j] = s / (1 - f0);
   }
+  const longShort = pmfShortfall(protection, top);
+  const periodShort: Float64Array[] = [];
+  for (let k = 1; k < R; k++) periodShort.push(pmfShortfall(pmfOver(L + k), top));
+  periodShort.push(longShort);
   return {
     renewal,
-    longShort: pmfShortfall(protection, top),
+    longShort,
     leadShort: L === 0 ? null : pmfShortfall(pmfOver(L), top),
-    protectionMean: (L + 1) * mean,
+    periodShort,
+    mean,
+    reviewPeriod: R,
+    leadTime: L,
     top,
   };
 }
 
-function evaluateMinMax(
-  t: MinMaxTables,
-  mean: number,
-  s: number,
-  S: number,
-): { fillRate: number; expectedOnHand: number } {
+/** E(D − y)⁺ from a loss table over 0..top, with E D = `expected` for y < 0 and 0 beyond the table. */
+function lossAt(table: Float64Array, expected: number, y: number, top: number): number {
+  return y < 0 ? expected - y : y > top ? 0 : table[y]!;
+}
+
+function evaluateMinMax(t: MinMaxTables, s: number, S: number): { fillRate: number; expectedOnHand: number } {
+  const { mean, reviewPeriod: R, leadTime: L } = t;
   let total = 0;
   let short = 0;
   let onHand = 0;
@@ -200,58 +218,80 @@ function evaluateMinMax(
     const y = S - j;
     const w = t.renewal[j]!;
     total += w;
-    const longShort = y < 0 ? t.protectionMean - y : y > t.top ? 0 : t.longShort[y]!;
-    const leadShort =
-      t.leadShort === null
-        ? Math.max(0, -y)
-        : y < 0
-          ? t.protectionMean - mean - y
-          : y > t.top
-            ? 0
-            : t.leadShort[y]!;
+    const longShort = lossAt(t.longShort, (L + R) * mean, y, t.top);
+    const leadShort = t.leadShort === null ? Math.max(0, -y) : lossAt(t.leadShort, L * mean, y, t.top);
     short += w * (longShort - leadShort);
-    // E(y − D)⁺ = y − E[D] + E(D − y)⁺
-    onHand += w * Math.max(0, y - t.protectionMean + longShort);
+    // E(y − D)⁺ = y − E[D] + E(D − y)⁺, averaged over the periods of the cycle
+    let held = 0;
+    for (let k = 1; k <= R; k++) {
+      const expected = (L + k) * mean;
+      held += Math.max(0, y - expected + lossAt(t.periodShort[k - 1]!, expected, y, t.top));
+    }
+    onHand += (w * held) / R;
   }
-  return { fillRate: 1 - short / total / mean, expectedOnHand: onHand / total };
+  return { fillRate: 1 - short / total / (R * mean), expectedOnHand: onHand / total };
+}
+
+export interface PolicySearch {
+  /** Highest fill rate above the target still accepted as "on target" (default 0.015). */
+  margin?: number;
+  /**
+   * Review periods a slow mover may use instead of the input's (e.g. [1, 2, 3, 7]: order this item every
+   * 2, 3 or 7 days); the input's review period is always a candidate.
+   */
+  reviewPeriods?: readonly number[];
 }
 
 /**
- * The cheapest policy that meets a fill-rate target. With daily review and discrete demand (slow movers),
- * every (s, S) with S up to two units above the base-stock level is evaluated exactly, and one whose fill rate
- * lies in [target, target + margin] is chosen if it holds less stock (expected on hand) than the base-stock
- * level: the extra degree of freedom lets a slow mover land near its target where whole units of a
- * base-stock level jump over it, but service is never bought down with more stock. Otherwise
- * (fast movers, longer review periods) the (R, S) base-stock level of {@link periodicReviewOrderUpTo}.
+ * The cheapest policy that meets a fill-rate target. Fast movers (normal family) take the (R, S) base-stock
+ * level of {@link periodicReviewOrderUpTo}. For slow movers (discrete demand) whose base-stock level
+ * overshoots the target by more than the margin — whole units jump over it — every (R, s, S) with R among
+ * the allowed review periods and S up to two units above that R's base-stock level is evaluated exactly,
+ * and one whose fill rate lies in [target, target + margin] is chosen if it holds less stock (expected on
+ * hand) than the base-stock level: the extra degrees of freedom let a slow mover land near its target, but
+ * service is never bought down with more stock. Safety stock is s + 1 − μ(L + R).
  */
-export function periodicReviewPolicy(input: PeriodicReviewInput, margin = 0.015): MinMaxPolicy {
+export function periodicReviewPolicy(input: PeriodicReviewInput, search: PolicySearch = {}): MinMaxPolicy {
+  const margin = search.margin ?? 0.015;
   const base = periodicReviewOrderUpTo(input);
-  const baseOnHand = { reorderPoint: base.orderUpTo - 1, expectedOnHand: Number.NaN };
-  if (base.family === "normal" || input.reviewPeriod !== 1 || input.mean === 0)
-    return { ...base, ...baseOnHand };
-  const tables = minMaxTables(input);
-  const baseEval = evaluateMinMax(tables, input.mean, base.orderUpTo - 1, base.orderUpTo);
+  const R0 = input.reviewPeriod;
+  const baseOnHand = { reorderPoint: base.orderUpTo - 1, expectedOnHand: Number.NaN, reviewPeriod: R0 };
+  if (base.family === "normal" || input.mean === 0) return { ...base, ...baseOnHand };
+  const baseEval = evaluateMinMax(minMaxTables(input), base.orderUpTo - 1, base.orderUpTo);
   let best: MinMaxPolicy = {
     ...base,
     reorderPoint: base.orderUpTo - 1,
     expectedOnHand: baseEval.expectedOnHand,
+    reviewPeriod: R0,
   };
   if (base.fillRate <= input.fillRate + margin) return best;
-  for (let S = 1; S <= base.orderUpTo + 2; S++) {
-    for (let s = -1; s < S - 1; s++) {
-      const e = evaluateMinMax(tables, input.mean, s, S);
-      if (e.fillRate < input.fillRate || e.fillRate > input.fillRate + margin) continue;
-      // never pay more stock than base stock for less service
-      if (e.expectedOnHand < best.expectedOnHand) {
-        best = {
-          orderUpTo: S,
-          reorderPoint: s,
-          safetyStock: s + 1 - (input.leadTime + 1) * input.mean,
-          fillRate: e.fillRate,
-          family: base.family,
-          expectedOnHand: e.expectedOnHand,
-        };
+  const periods = [R0, ...(search.reviewPeriods ?? []).filter((r) => r !== R0)];
+  for (const R of periods) {
+    const atR = { ...input, reviewPeriod: R, family: base.family };
+    const tables = minMaxTables(atR);
+    const top = periodicReviewOrderUpTo(atR).orderUpTo + 2;
+    for (let S = 1; S <= top; S++) {
+      // For fixed S, fill rate and stock both rise with s: the cheapest candidate is the smallest s that
+      // meets the target (bisection), or none when even s = S − 1 does not.
+      if (evaluateMinMax(tables, S - 1, S).fillRate < input.fillRate) continue;
+      let lo = -2;
+      let hi = S - 1;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (evaluateMinMax(tables, mid, S).fillRate >= input.fillRate) hi = mid;
+        else lo = mid;
       }
+      const e = evaluateMinMax(tables, hi, S);
+      if (e.fillRate > input.fillRate + margin || e.expectedOnHand >= best.expectedOnHand) continue;
+      best = {
+        orderUpTo: S,
+        reorderPoint: hi,
+        safetyStock: hi + 1 - (input.leadTime + R) * input.mean,
+        fillRate: e.fillRate,
+        family: base.family,
+        expectedOnHand: e.expectedOnHand,
+        reviewPeriod: R,
+      };
     }
   }
   return best;

@@ -12,7 +12,7 @@ import type { PairClasses } from "./classify.ts";
  * The DC (processing time L_dc from a reliable supplier, so SI_dc = 0) quotes one service time S to its
  * stores; store j then replenishes with net lead time S + L_j and review period R, and sets its policy for
  * its fill-rate target under its demand class (models/inventory/periodic-review.ts: base stock for fast
- * movers, the cheapest (s, S) near the target for slow movers). The DC holds
+ * movers, the cheapest (R, s, S) near the target for slow movers, R among `slowMoverReviewPeriods`). The DC holds
  * the demand bound z·σ_dc·√(L_dc − S) with σ_dc² = Σ_j σ_j² and z = Φ⁻¹ of the highest store target.
  * Total holding cost of safety stock: h_dc·SS_dc + Σ_j h_j·SS_j. On this two-level tree the dynamic programme
  * of Graves & Willems reduces to one decision, S ∈ {0, …, L_dc}, so every value is evaluated (exact).
@@ -130,13 +130,16 @@ export function placeNetworkStock(
     let noPooling = 0;
     for (let s = 0; s <= dc.leadTime; s++) {
       const policies = members.map((i) =>
-        periodicReviewPolicy({
-          mean: plan.mean[i]!,
-          variance: plan.variance[i]!,
-          leadTime: s + storeOf.get(series.store[i]!)!.store.leadTime,
-          reviewPeriod: R,
-          fillRate: plan.targetFillRate[i]!,
-        }),
+        periodicReviewPolicy(
+          {
+            mean: plan.mean[i]!,
+            variance: plan.variance[i]!,
+            leadTime: s + storeOf.get(series.store[i]!)!.store.leadTime,
+            reviewPeriod: R,
+            fillRate: plan.targetFillRate[i]!,
+          },
+          { reviewPeriods: config.slowMoverReviewPeriods },
+        ),
       );
       let cost = dc.holdingCost * z * dcSigma * Math.sqrt(dc.leadTime - s);
       policies.forEach((p, k) => {
@@ -152,6 +155,7 @@ export function placeNetworkStock(
       plan.leadTime[i] = chosen.s + storeOf.get(series.store[i]!)!.store.leadTime;
       plan.orderUpTo[i] = p.orderUpTo;
       plan.reorderPoint[i] = p.reorderPoint;
+      plan.reviewPeriod[i] = p.reviewPeriod;
       plan.safetyStock[i] = p.safetyStock;
       plan.formulaFillRate[i] = p.fillRate;
       plan.family[i] = FAMILY_CODE[p.family];
