@@ -1,6 +1,10 @@
 import { WorkbenchError } from "../core/errors.ts";
+import { conformalModel } from "../models/demand/conformal.ts";
 import { applyNonNegative, isCountSeries } from "../models/demand/non-negative.ts";
 import { demandModels } from "../models/demand/registry.ts";
+
+/** Where interval bounds come from: each model's own, or split-conformal from rolling-origin refits. */
+export type IntervalMethod = "model" | "conformal";
 
 /**
  * One batch of series to forecast with one model: the unit of work sent to a worker thread.
@@ -13,6 +17,9 @@ export interface ForecastBatch {
   levels: number[];
   /** Floor the mean and the bounds at zero; whole-unit bounds for count series (models/demand/non-negative.ts). */
   nonNegative: boolean;
+  intervals: IntervalMethod;
+  /** Calibration origins K when `intervals` is "conformal". */
+  calibrationWindows: number;
   values: Float64Array;
   offsets: Int32Array;
 }
@@ -28,9 +35,13 @@ export interface ForecastBatchResult {
 }
 
 export function forecastBatch(batch: ForecastBatch): ForecastBatchResult {
-  const model = demandModels[batch.model];
-  if (!model)
+  const registered = demandModels[batch.model];
+  if (!registered)
     throw new WorkbenchError("NOT_FOUND", `model: unknown model '${batch.model}'`, { field: "model" });
+  const model =
+    batch.intervals === "conformal"
+      ? conformalModel(registered, { windows: batch.calibrationWindows })
+      : registered;
   const nSeries = batch.offsets.length - 1;
   const { horizon, levels } = batch;
   const width = 1 + 2 * levels.length;

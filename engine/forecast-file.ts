@@ -2,6 +2,7 @@ import { WorkbenchError } from "../core/errors.ts";
 import { writeForecastTable } from "../datasets/forecast-io.ts";
 import { type DemandHistory, loadCompleteHistory, seasonLengthOf } from "../datasets/history.ts";
 import { checkForecastRequest, type ForecastTable, forecastSeries } from "./forecast.ts";
+import type { IntervalMethod } from "./forecast-batch.ts";
 import { WorkerPool } from "./pool.ts";
 
 /**
@@ -19,6 +20,9 @@ export interface ForecastFileOptions {
   threads?: number;
   fillGaps?: boolean;
   nonNegative?: boolean;
+  /** Interval method and conformal calibration origins (see ForecastRequest). */
+  intervals?: IntervalMethod;
+  calibrationWindows?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -47,6 +51,10 @@ export async function forecastFile(options: ForecastFileOptions): Promise<Foreca
         season,
         levels: options.levels,
         nonNegative: options.nonNegative ?? false,
+        ...(options.intervals === undefined ? {} : { intervals: options.intervals }),
+        ...(options.calibrationWindows === undefined
+          ? {}
+          : { calibrationWindows: options.calibrationWindows }),
       },
       options.onProgress,
     );

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { m3Series } from "../models/demand/m3-data.testkit.ts";
+import { naiveModel } from "../models/demand/naive.ts";
 import { smape } from "../models/metrics/index.ts";
 import { forecastSeries, type SeriesSet } from "./forecast.ts";
 import { WorkerPool } from "./pool.ts";
@@ -83,5 +84,61 @@ describe("forecastSeries in the worker pool", () => {
     await expect(forecastSeries(pool, set, { ...request, horizon: 0 })).rejects.toThrow(
       /--horizon: must be an integer ≥ 1/,
     );
+  });
+
+  it("--intervals conformal reaches the workers: naive bounds from K rolling origins, own bounds when too short", async () => {
+    const long = [12, 15, 11, 14, 18, 13, 16, 20, 14, 17, 19, 15, 21, 18];
+    const short = [3, 5, 4];
+    const set: SeriesSet = {
+      seriesIds: ["long", "short"],
+      values: Float64Array.from([...long, ...short]),
+      offsets: Int32Array.from([0, long.length, long.length + short.length]),
+    };
+    const conformal = {
+      model: "naive",
+      horizon: 2,
+      season: 1,
+      levels: [80],
+      intervals: "conformal" as const,
+      calibrationWindows: 6,
+    };
+    const worker = new WorkerPool({ threads: 1 });
+    pools.push(worker);
+    const r = await forecastSeries(worker, set, conformal);
+    const inline = await forecastSeries(new WorkerPool({ threads: 0 }), set, conformal);
+    expect(Array.from(r.out)).toEqual(Array.from(inline.out));
+    expect(r.modelNames).toEqual(["Naive+conformal(K=6)", "Naive"]);
+    // Naive from origin t forecasts y[t − 1]; 80% with K = 6 takes rank ⌈7 · 0.8⌉ = 6: the largest |error|.
+    const n = long.length;
+    for (let h = 0; h < 2; h++) {
+      let largest = 0;
+      for (let t = n - 2 - 5; t <= n - 2; t++)
+        largest = Math.max(largest, Math.abs(long[t + h]! - long[t - 1]!));
+      expect(r.out[h * 3]).toBe(long[n - 1]);
+      expect(r.out[h * 3 + 1]).toBe(long[n - 1]! - largest);
+      expect(r.out[h * 3 + 2]).toBe(long[n - 1]! + largest);
+    }
+    // Three values leave no origin with two training values: the model's own (random-walk) bounds.
+    const own = naiveModel.forecast(Float64Array.from(short), { horizon: 2, season: 1, levels: [80] });
+    for (let h = 0; h < 2; h++) {
+      expect(r.out[6 + h * 3 + 1]).toBe(own.lower[0]![h]);
+      expect(r.out[6 + h * 3 + 2]).toBe(own.upper[0]![h]);
+    }
+    // The default (the model's own intervals) differs for the long series.
+    const model = await forecastSeries(worker, set, { model: "naive", horizon: 2, season: 1, levels: [80] });
+    expect(model.out[1]).not.toBe(r.out[1]);
+  });
+
+  it("rejects an unknown interval method and calibration windows without conformal intervals", async () => {
+    const pool = new WorkerPool({ threads: 0 });
+    await expect(
+      forecastSeries(pool, set, { ...request, intervals: "bootstrap" as "model" }),
+    ).rejects.toThrow(/--intervals: must be 'model' or 'conformal', got 'bootstrap'/);
+    await expect(forecastSeries(pool, set, { ...request, calibrationWindows: 10 })).rejects.toThrow(
+      /--calibration-windows: only used with --intervals conformal/,
+    );
+    await expect(
+      forecastSeries(pool, set, { ...request, intervals: "conformal", calibrationWindows: 0 }),
+    ).rejects.toThrow(/--calibration-windows: must be an integer ≥ 1, got 0/);
   });
 });

@@ -1,6 +1,7 @@
 import { WorkbenchError } from "../core/errors.ts";
+import { defaultCalibrationWindows } from "../models/demand/conformal.ts";
 import { demandModels } from "../models/demand/registry.ts";
-import type { ForecastBatch, ForecastBatchResult } from "./forecast-batch.ts";
+import type { ForecastBatch, ForecastBatchResult, IntervalMethod } from "./forecast-batch.ts";
 import type { WorkerPool } from "./pool.ts";
 
 /** Series values for many series: one Float64Array cut by offsets (length nSeries + 1). */
@@ -16,6 +17,14 @@ export interface ForecastRequest {
   season: number;
   levels: number[];
   nonNegative?: boolean;
+  /**
+   * "model" (default): each model's own intervals (conformal by default for the methods without a
+   * stochastic model, see models/demand/registry.ts); "conformal": split-conformal intervals from rolling-
+   * origin refits for any model (models/demand/conformal.ts).
+   */
+  intervals?: IntervalMethod;
+  /** Calibration origins K for conformal intervals; only with intervals "conformal" (default 20). */
+  calibrationWindows?: number;
   /** Series per batch; default: enough batches for 4 per thread, at most 500 series each. */
   batchSize?: number;
 }
@@ -80,6 +89,31 @@ export function checkForecastRequest(request: ForecastRequest): void {
       });
     }
   }
+  const intervals = request.intervals ?? "model";
+  if (intervals !== "model" && intervals !== "conformal") {
+    throw new WorkbenchError(
+      "INVALID_ARGUMENT",
+      `--intervals: must be 'model' or 'conformal', got '${String(intervals)}'`,
+      { field: "intervals" },
+    );
+  }
+  const k = request.calibrationWindows;
+  if (k !== undefined) {
+    if (intervals !== "conformal") {
+      throw new WorkbenchError(
+        "INVALID_ARGUMENT",
+        "--calibration-windows: only used with --intervals conformal",
+        { field: "calibrationWindows" },
+      );
+    }
+    if (!Number.isInteger(k) || k < 1) {
+      throw new WorkbenchError(
+        "INVALID_ARGUMENT",
+        `--calibration-windows: must be an integer ≥ 1, got ${k}`,
+        { field: "calibrationWindows" },
+      );
+    }
+  }
 }
 
 /**
@@ -112,6 +146,8 @@ export async function forecastSeries(
       season: request.season,
       levels,
       nonNegative: request.nonNegative ?? false,
+      intervals: request.intervals ?? "model",
+      calibrationWindows: request.calibrationWindows ?? defaultCalibrationWindows,
       values,
       offsets,
     };

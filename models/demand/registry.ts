@@ -1,6 +1,7 @@
 import { adidaModel } from "./adida.ts";
 import { arimaModel } from "./arima.ts";
 import { makeAutoSelect } from "./auto.ts";
+import { conformalModel } from "./conformal.ts";
 import { crostonModel } from "./croston.ts";
 import { dotmModel } from "./dotm.ts";
 import { driftModel } from "./drift.ts";
@@ -20,6 +21,22 @@ import { thetaModel } from "./theta.ts";
 import { tsbModel } from "./tsb.ts";
 import type { DemandModel } from "./types.ts";
 
+/**
+ * The methods without a stochastic model (Croston and its variants, ADIDA, IMAPA, the moving average) get
+ * split-conformal intervals from 20 rolling-origin refits (see conformal.ts); their own in-sample intervals
+ * remain the fallback for series too short to calibrate. Wrapped here rather than in the model files so
+ * that each model file keeps one method (its point forecast and its own intervals, compared with R and
+ * closed forms in its tests) and the calibration lives in one place, shared with `--intervals conformal`.
+ * The intermittent methods keep their rule of flooring at zero when the history has no negative value.
+ */
+const intermittent = { nonNegative: "history" } as const;
+const croston = conformalModel(crostonModel, intermittent);
+const sba = conformalModel(sbaModel, intermittent);
+const tsb = conformalModel(tsbModel, intermittent);
+const adida = conformalModel(adidaModel, intermittent);
+const imapa = conformalModel(imapaModel, intermittent);
+const movingAverage = conformalModel(movingAverageModel);
+
 /** ETS, ARIMA and Theta combined with equal weights (see ensemble.ts). */
 const ensembleModel = makeEnsemble("ensemble", [etsModel, arimaModel, thetaModel]);
 
@@ -31,7 +48,7 @@ const ensembleModel = makeEnsemble("ensemble", [etsModel, arimaModel, thetaModel
  */
 const autoModel = makeAutoSelect(
   "auto",
-  [ensembleModel, etsModel, arimaModel, thetaModel, tsbModel, sbaModel, snaiveModel],
+  [ensembleModel, etsModel, arimaModel, thetaModel, tsb, sba, snaiveModel],
   2,
   0.2,
 );
@@ -42,7 +59,7 @@ export const demandModels: Readonly<Record<string, DemandModel>> = Object.freeze
   snaive: snaiveModel,
   mean: meanModel,
   drift: driftModel,
-  ma: movingAverageModel,
+  ma: movingAverage,
   ses: sesModel,
   holt: holtModel,
   ets: etsModel,
@@ -51,11 +68,11 @@ export const demandModels: Readonly<Record<string, DemandModel>> = Object.freeze
   otm: otmModel,
   dotm: dotmModel,
   mstl: makeMstlModel(etsModel),
-  croston: crostonModel,
-  sba: sbaModel,
-  tsb: tsbModel,
-  adida: adidaModel,
-  imapa: imapaModel,
+  croston,
+  sba,
+  tsb,
+  adida,
+  imapa,
   ensemble: ensembleModel,
   auto: autoModel,
 });
