@@ -6,6 +6,7 @@ import {
   conformalRank,
   defaultCalibrationWindows,
   rollingOriginResiduals,
+  seasonalSpacing,
 } from "./conformal.ts";
 import { croston } from "./croston.ts";
 import { meanModel } from "./mean.ts";
@@ -159,6 +160,22 @@ describe("conformalModel", () => {
     const r = rollingOriginResiduals(naiveModel, y, { horizon: 2, season: 1, levels: [] }, 3, 1, 2);
     // Origins 4, 5, 6 (= n − 2 − 2, …, n − 2).
     expect(Array.from(r)).toEqual([5 - 1, 9 - 1, 9 - 5, 2 - 5, 2 - 9, 6 - 9]);
+  });
+
+  it("spaces the origins one season apart when K fit, else as wide as fits; skips training parts under a season", () => {
+    // ⌊(n − H − minTrain)/(K − 1)⌋ = ⌊(200 − 5 − 7)/19⌋ = 9 ≥ 7; ⌊(60 − 5 − 7)/19⌋ = 2.
+    expect(seasonalSpacing(200, { horizon: 5, season: 7 }, 20, 7)).toBe(7);
+    expect(seasonalSpacing(60, { horizon: 5, season: 7 }, 20, 7)).toBe(2);
+    expect(seasonalSpacing(20, { horizon: 5, season: 7 }, 20, 7)).toBe(1);
+    const y = Float64Array.from({ length: 60 }, (_, t) => 10 + (t % 7) + (t % 3));
+    const f = conformalModel(naiveModel).forecast(y, { horizon: 5, season: 7, levels: [80] });
+    expect(f.params?.calibrationStep).toBe(2);
+    // Origins 55 − 2·19 = 17 … 55 all hold at least one season (7): all 20 give scores.
+    expect(f.params?.calibrationWindows).toBe(20);
+    const short = y.subarray(0, 20); // origins 15, 14, … down to 7 (n − H − minTrain = 8 → 9 origins)
+    const g = conformalModel(naiveModel).forecast(short, { horizon: 5, season: 7, levels: [80] });
+    expect(g.params?.calibrationStep).toBe(1);
+    expect(g.params?.calibrationWindows).toBe(9);
   });
 
   it("covers exchangeable data at the exact conformal rate k/(K + 1) (normal noise around a known constant)", () => {

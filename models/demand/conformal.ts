@@ -5,9 +5,10 @@ import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
 /**
  * Split-conformal prediction intervals from rolling-origin residuals, per horizon step.
  *
- * Calibration: for K origins t (the last K with the full horizon after them, t = n − H − (K − 1 − j)·step,
- * j = 0 … K − 1; origins whose training part is shorter than `minTrain`, or on which the model fails, are
- * left out), the model is fitted on y[0, t) and forecasts H steps, giving the residuals
+ * Calibration: for K origins t (the last K with the full horizon after them, t = n − H − (K − 1 − j)·s,
+ * j = 0 … K − 1; origins whose training part is shorter than `minTrain` — by default one season, at least
+ * 2: a fit on less than a season has not seen every phase and errs unlike the fit on the whole series — or
+ * on which the model fails, are left out), the model is fitted on y[0, t) and forecasts H steps, giving the residuals
  * e_{t,h} = y_{t+h−1} − ŷ_{t+h−1|t}. With K_h scores at step h and α = 1 − L/100:
  *
  *   absolute scores (default):  ŷ_{n+h} ± q_h,  q_h = |e|_(k),  k = ⌈(K_h + 1)(1 − α)⌉,
@@ -28,6 +29,13 @@ import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
  * finite interval. The flat forecasts of the intermittent-demand models, whose error hardly grows with the
  * step, are where it is safest.
  *
+ * Spacing s ("season", the default): one season apart, s = m, when the history holds K origins that far
+ * apart, else the widest spacing that fits, s = max(1, min(m, ⌊(n − H − minTrain)/(K − 1)⌋)). Origins a
+ * season apart make the scores of step h fall on the same phase of the season (the same weekday for daily
+ * data) as step h of the forecast, which a flat forecast's error depends on; consecutive origins would mix
+ * all phases into every step's scores. (M5 tiny, croston, K = 20: 95% coverage 0.928 with s = 1, 0.941
+ * with s = 7; bench/conformal-coverage.ts.)
+ *
  * Sources: Vovk, Gammerman & Shafer (2005), Algorithmic Learning in a Random World, ch. 2 and §4.1
  * (inductive/split conformal prediction, the ⌈(K + 1)(1 − α)⌉-th score); Stankeviciute, Alaa & van der
  * Schaar (2021), "Conformal time-series forecasting", NeurIPS 34 (one calibration set of scores per
@@ -42,14 +50,14 @@ export type ConformalScore = "absolute" | "signed";
 export interface ConformalOptions {
   /** Calibration origins K (default {@link defaultCalibrationWindows}). */
   windows?: number;
-  /** Periods between consecutive origins (default 1). */
-  step?: number;
+  /** Periods between consecutive origins, or "season" (default; see the spacing rule above). */
+  step?: number | "season";
   /** Neighbouring steps pooled on each side of a step, or "auto" (default; see the formula above). */
   pool?: number | "auto";
   /** Nonconformity score (default "absolute"). */
   score?: ConformalScore;
-  /** Shortest training part an origin may have (default 2). */
-  minTrain?: number;
+  /** Shortest training part an origin may have, or "season" (default: max(2, season length)). */
+  minTrain?: number | "season";
   /**
    * Non-negative mode: `true` floors the mean and the bounds at zero and makes the bounds whole units for
    * count series (models/demand/non-negative.ts); `"history"` floors at zero only when the history has no
@@ -230,6 +238,20 @@ export function rollingOriginResiduals(
   return residuals;
 }
 
+/**
+ * Spacing of the calibration origins: one season when K origins fit that far apart with `minTrain` values
+ * before the first, else the widest that fits (at least 1).
+ */
+export function seasonalSpacing(
+  n: number,
+  options: Pick<ForecastOptions, "horizon" | "season">,
+  windows: number,
+  minTrain: number,
+): number {
+  const widest = windows > 1 ? Math.floor((n - options.horizon - minTrain) / (windows - 1)) : options.season;
+  return Math.max(1, Math.min(options.season, widest));
+}
+
 /** A demand model whose intervals are conformal; `base` is the model it wraps. */
 export interface ConformalDemandModel extends DemandModel {
   readonly base: DemandModel;
@@ -239,10 +261,10 @@ export interface ConformalDemandModel extends DemandModel {
 function checkConformalOptions(o: Required<ConformalOptions>): void {
   if (!(Number.isInteger(o.windows) && o.windows >= 1))
     throw invalidInput("calibrationWindows", `must be an integer ≥ 1, got ${o.windows}`);
-  if (!(Number.isInteger(o.step) && o.step >= 1))
-    throw invalidInput("step", `must be an integer ≥ 1, got ${o.step}`);
-  if (!(Number.isInteger(o.minTrain) && o.minTrain >= 1))
-    throw invalidInput("minTrain", `must be an integer ≥ 1, got ${o.minTrain}`);
+  if (o.step !== "season" && !(Number.isInteger(o.step) && o.step >= 1))
+    throw invalidInput("step", `must be an integer ≥ 1 or "season", got ${o.step}`);
+  if (o.minTrain !== "season" && !(Number.isInteger(o.minTrain) && o.minTrain >= 1))
+    throw invalidInput("minTrain", `must be an integer ≥ 1 or "season", got ${o.minTrain}`);
   if (o.pool !== "auto" && !(Number.isInteger(o.pool) && o.pool >= 0))
     throw invalidInput("pool", `must be an integer ≥ 0 or "auto", got ${o.pool}`);
   if (o.score !== "absolute" && o.score !== "signed")
@@ -257,6 +279,7 @@ function checkConformalOptions(o: Required<ConformalOptions>): void {
  * Fallback: a level and step whose conformal interval would be unbounded — no calibration origin (series
  * shorter than minTrain + H), or too few scores even with the whole horizon pooled — keeps the model's own
  * bounds. Which was used is exposed in `params`: `calibrationWindows` (origins that gave scores),
+ * `calibrationStep` (their spacing),
  * `conformal<L>` (steps with conformal bounds at level L) and `poolRadius<L>`; the model name gains
  * "+conformal(K=…)" when any bound is conformal. Calibration is skipped when no level is asked for.
  *
@@ -271,10 +294,10 @@ export function conformalModel(base: DemandModel, options: ConformalOptions = {}
     (options[key] ?? earlier[key] ?? fallback) as Required<ConformalOptions>[K];
   const settings: Required<ConformalOptions> = {
     windows: pick("windows", defaultCalibrationWindows),
-    step: pick("step", 1),
+    step: pick("step", "season"),
     pool: pick("pool", "auto"),
     score: pick("score", "absolute"),
-    minTrain: pick("minTrain", 2),
+    minTrain: pick("minTrain", "season"),
     nonNegative: pick("nonNegative", false),
   };
   checkConformalOptions(settings);
@@ -286,18 +309,21 @@ export function conformalModel(base: DemandModel, options: ConformalOptions = {}
       const own = inner.forecast(y, forecastOptions);
       const { horizon, levels } = forecastOptions;
       if (levels.length === 0) return own;
-      const residuals = rollingOriginResiduals(
-        inner,
-        y,
-        forecastOptions,
-        settings.windows,
-        settings.step,
-        settings.minTrain,
-      );
+      const minTrain =
+        settings.minTrain === "season" ? Math.max(2, forecastOptions.season) : settings.minTrain;
+      const step =
+        settings.step === "season"
+          ? seasonalSpacing(y.length, forecastOptions, settings.windows, minTrain)
+          : settings.step;
+      const residuals = rollingOriginResiduals(inner, y, forecastOptions, settings.windows, step, minTrain);
       const q = conformalIntervals(own.mean, residuals, settings.windows, levels, settings);
       const width = 1 + 2 * levels.length;
       const rows = new Float64Array(horizon * width);
-      const params: Record<string, number> = { ...own.params, calibrationWindows: q.windows };
+      const params: Record<string, number> = {
+        ...own.params,
+        calibrationWindows: q.windows,
+        calibrationStep: step,
+      };
       let anyConformal = false;
       for (let l = 0; l < levels.length; l++) {
         let conformalSteps = 0;
