@@ -62,6 +62,9 @@ export function aggregateSesForecast(
  * the disaggregated forecasts, widened by √(1 + (⌈h/k⌉ − 1)α²), α of the bucket SES (see
  * `empiricalIntervals`).
  *
+ * The registry's `adida` wraps this model in split-conformal intervals (conformal.ts); the intervals
+ * here remain its fallback for series too short to calibrate.
+ *
  * Source: Nikolopoulos, Syntetos, Boylan, Petropoulos & Assimakopoulos (2011), "An aggregate–disaggregate
  * intermittent demand approach (ADIDA) to forecasting", JORS 62(3):544–554.
  */

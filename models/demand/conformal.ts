@@ -16,8 +16,10 @@ import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
  *
  * x_(k) the k-th smallest: the finite-sample conformal quantile, which covers a new score exchangeable with
  * the calibration scores with probability ≥ 1 − α (exactly k/(K_h + 1) for continuous absolute scores).
- * Signed scores are two one-sided conformal bounds at α/2 each: they follow skewed errors (intermittent
- * demand: many small negative errors, few large positive ones) but need about twice the scores. When the
+ * Signed scores are two one-sided conformal bounds at α/2 each: they follow skewed errors but need about
+ * twice the scores, and on intermittent counts their lower bound lands just above zero and leaves out
+ * every zero demand (carparts, Croston: 80/95% coverage 0.70/0.71 against 0.82/0.96 with absolute
+ * scores; bench/conformal-coverage.ts --score signed): keep absolute scores for demand with zeros. When the
  * rank exceeds K_h the conformal bound is infinite (too few scores for the level); {@link conformalModel}
  * keeps the model's own bound there.
  *

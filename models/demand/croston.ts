@@ -150,6 +150,9 @@ function flatWithIntervals(
  * Croston's method for intermittent demand (see {@link crostonCore}); intervals by
  * {@link empiricalIntervals}.
  *
+ * The registry's `croston` wraps this model in split-conformal intervals (conformal.ts); the intervals
+ * here remain its fallback for series too short to calibrate.
+ *
  * Source: Croston (1972), "Forecasting and stock control for intermittent demands", Operational Research
  * Quarterly 23(3):289–303; R forecast 8.20 `croston()` (α = 0.1, both SES started at their first value).
  */

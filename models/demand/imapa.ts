@@ -17,6 +17,9 @@ import { checkSeries } from "./validate.ts";
  * every level covers), widened by the mean over levels of each level's SES growth √(1 + (⌈h/k⌉ − 1)α_k²)
  * (see `empiricalIntervals`).
  *
+ * The registry's `imapa` wraps this model in split-conformal intervals (conformal.ts); the intervals
+ * here remain its fallback for series too short to calibrate.
+ *
  * Source: Petropoulos & Kourentzes (2015), "Forecast combinations for intermittent demand", JORS
  * 66(6):914–924.
  */

@@ -13,6 +13,9 @@ import { checkSeries } from "./validate.ts";
  * horizon (the forecast is flat and the window mean does not accumulate errors); zero width when the
  * series has no more than k values.
  *
+ * The registry's `ma` wraps this model in split-conformal intervals (conformal.ts); the intervals
+ * here remain its fallback for series too short to calibrate.
+ *
  * Source: Silver, Pyke & Thomas, Inventory and Production Management in Supply Chains (4th ed., 2017),
  * §4.5.1 (simple moving average); Hyndman & Athanasopoulos, FPP (3rd ed.), §5.5 (intervals from
  * residuals).

@@ -11,6 +11,9 @@ import { checkSeries } from "./validate.ts";
  * with ẑ, q̂ the SES (α = 0.1) estimates of demand size and inter-demand interval, updated at demands.
  * Intervals: empirical quantiles of the in-sample one-step errors, widened by √(1 + (h − 1)α²) (see `empiricalIntervals`).
  *
+ * The registry's `sba` wraps this model in split-conformal intervals (conformal.ts); the intervals
+ * here remain its fallback for series too short to calibrate.
+ *
  * Source: Syntetos & Boylan (2005), "The accuracy of intermittent demand estimates", IJF 21(2):303–314.
  */
 export function syntetosBoylan(y: Float64Array, options: ForecastOptions, alpha = 0.1): Forecast {

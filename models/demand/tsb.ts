@@ -16,6 +16,9 @@ import { checkSeries } from "./validate.ts";
  * Intervals: empirical quantiles of the in-sample one-step errors, widened by √(1 + (h − 1)·max(α, β)²)
  * (see `empiricalIntervals`).
  *
+ * The registry's `tsb` wraps this model in split-conformal intervals (conformal.ts); the intervals
+ * here remain its fallback for series too short to calibrate.
+ *
  * Source: Teunter, Syntetos & Babai (2011), "Intermittent demand: linking forecasting to inventory
  * obsolescence", EJOR 214(3):606–615, eqs. (5)–(7).
  */
