@@ -93,13 +93,16 @@ export function nashNelderMead(
     if (vHigh <= vLow + convtol) break;
 
     // centroid of all vertices but the highest; per coordinate the additions run in R's order
-    // (−x_high, then vertices 0…n), only the loops are swapped for contiguous access
-    for (let i = 0; i < n; i++) simplex[c * n + i] = -simplex[high * n + i]!;
-    for (let j = 0; j < n1; j++) {
-      for (let i = 0; i < n; i++) simplex[c * n + i] = simplex[c * n + i]! + simplex[j * n + i]!;
+    // (−x_high, then vertices 0…n), summed in a register rather than through memory
+    const h = high * n;
+    const cRow = c * n;
+    for (let i = 0; i < n; i++) {
+      let sum = -simplex[h + i]!;
+      for (let j = i; j < n1 * n; j += n) sum += simplex[j]!;
+      const centre = sum / n;
+      simplex[cRow + i] = centre;
+      trial[i] = 2 * centre - simplex[h + i]!;
     }
-    for (let i = 0; i < n; i++) simplex[c * n + i] = simplex[c * n + i]! / n;
-    for (let i = 0; i < n; i++) trial[i] = 2 * simplex[c * n + i]! - simplex[high * n + i]!;
     fx = f(trial);
     if (!Number.isFinite(fx)) fx = BIG;
     evaluations++;
