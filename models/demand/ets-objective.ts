@@ -144,6 +144,7 @@ export class EtsObjective {
     const phi = v[3]!;
     const multiplicativeError = this.errorType === MULTIPLICATIVE;
     const hasTrend = this.hasTrend;
+    const damped = this.damped;
     let level = this.x0[0]!;
     let growth = this.hasTrend ? this.x0[1]! : 0;
     let sse = 0;
@@ -156,7 +157,8 @@ export class EtsObjective {
       let dampedGrowth = 0;
       let q = level;
       if (hasTrend) {
-        dampedGrowth = phi * growth;
+        // φ·b is b exactly when φ = 1: skipping the product shortens the loop-carried chain
+        dampedGrowth = damped ? phi * growth : growth;
         q = level + dampedGrowth;
       }
       let e: number;
@@ -194,6 +196,7 @@ export class EtsObjective {
     const phi = v[3]!;
     const multiplicativeError = this.errorType === MULTIPLICATIVE;
     const hasTrend = this.hasTrend;
+    const damped = this.damped;
     let level = this.x0[0]!;
     let growth = this.hasTrend ? this.x0[1]! : 0;
     let sse = 0;
@@ -207,7 +210,8 @@ export class EtsObjective {
       let dampedGrowth = 0;
       let q = level;
       if (hasTrend) {
-        dampedGrowth = phi * growth;
+        // φ·b is b exactly when φ = 1: skipping the product shortens the loop-carried chain
+        dampedGrowth = damped ? phi * growth : growth;
         q = level + dampedGrowth;
       }
       const seasonal = ring[k]!;
@@ -249,6 +253,7 @@ export class EtsObjective {
     const phi = v[3]!;
     const multiplicativeError = this.errorType === MULTIPLICATIVE;
     const hasTrend = this.hasTrend;
+    const damped = this.damped;
     // Function-local copies of the module constants: a module binding is read from the context as a
     // tagged value, and a ternary mixing it with a computed double made V8 box the double into a new
     // heap number at every step (two allocations per observation, ~0.5 GB per 100 quarterly series).
@@ -267,7 +272,8 @@ export class EtsObjective {
       let dampedGrowth = 0;
       let q = level;
       if (hasTrend) {
-        dampedGrowth = phi * growth;
+        // φ·b is b exactly when φ = 1: skipping the product shortens the loop-carried chain
+        dampedGrowth = damped ? phi * growth : growth;
         q = level + dampedGrowth;
       }
       const seasonal = ring[k]!;
