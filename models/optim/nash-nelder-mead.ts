@@ -93,16 +93,34 @@ export function nashNelderMead(
     if (vHigh <= vLow + convtol) break;
 
     // centroid of all vertices but the highest; per coordinate the additions run in R's order
-    // (−x_high, then vertices 0…n), summed in a register rather than through memory
+    // (−x_high, then vertices 0…n), summed in registers rather than through memory, four coordinates
+    // at a time so that their (independent) chains of additions overlap
     const h = high * n;
     const cRow = c * n;
-    for (let i = 0; i < n; i++) {
-      let sum = -simplex[h + i]!;
-      for (let j = i; j < n1 * n; j += n) sum += simplex[j]!;
-      const centre = sum / n;
-      simplex[cRow + i] = centre;
-      trial[i] = 2 * centre - simplex[h + i]!;
+    const end = n1 * n;
+    let i0 = 0;
+    for (; i0 + 3 < n; i0 += 4) {
+      let sum0 = -simplex[h + i0]!;
+      let sum1 = -simplex[h + i0 + 1]!;
+      let sum2 = -simplex[h + i0 + 2]!;
+      let sum3 = -simplex[h + i0 + 3]!;
+      for (let j = i0; j < end; j += n) {
+        sum0 += simplex[j]!;
+        sum1 += simplex[j + 1]!;
+        sum2 += simplex[j + 2]!;
+        sum3 += simplex[j + 3]!;
+      }
+      simplex[cRow + i0] = sum0 / n;
+      simplex[cRow + i0 + 1] = sum1 / n;
+      simplex[cRow + i0 + 2] = sum2 / n;
+      simplex[cRow + i0 + 3] = sum3 / n;
     }
+    for (; i0 < n; i0++) {
+      let sum = -simplex[h + i0]!;
+      for (let j = i0; j < end; j += n) sum += simplex[j]!;
+      simplex[cRow + i0] = sum / n;
+    }
+    for (let i = 0; i < n; i++) trial[i] = 2 * simplex[cRow + i]! - simplex[h + i]!;
     fx = f(trial);
     if (!Number.isFinite(fx)) fx = BIG;
     evaluations++;
