@@ -7,7 +7,7 @@
  * size factor and a weekly pattern; counts are Bernoulli below one unit a day, rounded normal
  * (mean λ, variance λ, Box–Muller on hashed uniforms) above.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { openDuckDb } from "../datasets/duckdb.ts";
 import { parsePlanConfig } from "../engine/plan/config.ts";
@@ -66,6 +66,8 @@ const config = parsePlanConfig({
   seed: 7,
 });
 writeFileSync(join(dir, "plan.json"), JSON.stringify(config, null, 1));
+// a fresh run every time (the folder would otherwise resume from an earlier run's stages)
+rmSync(join(dir, "run"), { recursive: true, force: true });
 t = performance.now();
 const result = await runPlan(config, { output: join(dir, "run") });
 const total = (performance.now() - t) / 1000;

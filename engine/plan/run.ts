@@ -124,12 +124,14 @@ export async function runPlan(config: PlanConfig, options: PlanOptions): Promise
 
     const forecastMean = await stage(
       "forecast",
-      { horizon, season },
+      // means only: the demand uncertainty comes from the backtest stage, so no model spends time on
+      // intervals here (conformal ones would refit every series K times)
+      { horizon, season, levels: [] },
       async () => {
         const table = await forecastSeries(
           pool,
           series,
-          { model: config.forecast.model, horizon, season, levels: [80, 95], nonNegative: true },
+          { model: config.forecast.model, horizon, season, levels: [], nonNegative: true },
           (d, n) => options.onProgress?.("forecast", d, n),
         );
         const failed = table.errors.findIndex((e) => e !== null);

@@ -157,16 +157,18 @@ export function minMaxFillRate(
 }
 
 interface MinMaxTables {
+  /** Renewal masses m(0..cap) of the demand per review cycle. */
   renewal: Float64Array;
-  longShort: Float64Array;
-  leadShort: Float64Array | null;
-  /** E(D_{L+k} − y)⁺ for k = 1..R, each indexed by y (the last equals longShort). */
-  periodShort: Float64Array[];
+  /** Units short per cycle at inventory position y after ordering: E(D_{L+R} − y)⁺ − E(D_L − y)⁺, y = 0..cap. */
+  shortAt: Float64Array;
+  /** Mean on hand at the end of a period over the cycle at position y: (1/R)·Σ_k E(y − D_{L+k})⁺, y = 0..cap. */
+  heldAt: Float64Array;
   /** Mean demand per period. */
   mean: number;
   reviewPeriod: number;
   leadTime: number;
-  top: number;
+  /** Positions above cap have no shortage (the demand pmfs end below it). */
+  cap: number;
 }
 
 function minMaxTables(input: Omit<PeriodicReviewInput, "fillRate">): MinMaxTables {
@@ -179,57 +181,56 @@ function minMaxTables(input: Omit<PeriodicReviewInput, "fillRate">): MinMaxTable
       : poissonPmf(k * mean);
   const cycle = pmfOver(R);
   const protection = pmfOver(L + R);
-  const top = protection.length;
-  const renewal = new Float64Array(top + 1);
+  const cap = protection.length + 3;
+  const renewal = new Float64Array(cap + 2);
   const f0 = cycle[0]!;
   renewal[0] = 1 / (1 - f0);
-  for (let j = 1; j <= top; j++) {
+  for (let j = 1; j < renewal.length; j++) {
     let s = 0;
     for (let l = 1; l <= j && l < cycle.length; l++) s += cycle[l]! * renewal[j - l]!;
     renewal[j] = s / (1 - f0);
   }
-  const longShort = pmfShortfall(protection, top);
-  const periodShort: Float64Array[] = [];
-  for (let k = 1; k < R; k++) periodShort.push(pmfShortfall(pmfOver(L + k), top));
-  periodShort.push(longShort);
-  return {
-    renewal,
-    longShort,
-    leadShort: L === 0 ? null : pmfShortfall(pmfOver(L), top),
-    periodShort,
-    mean,
-    reviewPeriod: R,
-    leadTime: L,
-    top,
-  };
+  const shortAt = pmfShortfall(protection, cap);
+  if (L > 0) {
+    const lead = pmfShortfall(pmfOver(L), cap);
+    for (let y = 0; y <= cap; y++) shortAt[y] = shortAt[y]! - lead[y]!;
+  }
+  // E(y − D)⁺ = y − E[D] + E(D − y)⁺, averaged over the periods of the cycle
+  const heldAt = new Float64Array(cap + 1);
+  for (let k = 1; k <= R; k++) {
+    const loss = k === R ? pmfShortfall(protection, cap) : pmfShortfall(pmfOver(L + k), cap);
+    const expected = (L + k) * mean;
+    for (let y = 0; y <= cap; y++) heldAt[y] = heldAt[y]! + Math.max(0, y - expected + loss[y]!) / R;
+  }
+  return { renewal, shortAt, heldAt, mean, reviewPeriod: R, leadTime: L, cap };
 }
 
-/** E(D − y)⁺ from a loss table over 0..top, with E D = `expected` for y < 0 and 0 beyond the table. */
-function lossAt(table: Float64Array, expected: number, y: number, top: number): number {
-  return y < 0 ? expected - y : y > top ? 0 : table[y]!;
+/** Units short per cycle and mean on hand at position y ≥ 0 (beyond the tables: none short, all held). */
+function shortOf(t: MinMaxTables, y: number): number {
+  return y <= t.cap ? t.shortAt[y]! : 0;
+}
+function heldOf(t: MinMaxTables, y: number): number {
+  return y <= t.cap ? t.heldAt[y]! : y - (t.leadTime + (t.reviewPeriod + 1) / 2) * t.mean;
+}
+
+/** Renewal mass m(j), extended beyond the table by its limit 1/E[D_R] (the renewal theorem). */
+function renewalOf(t: MinMaxTables, j: number): number {
+  return j < t.renewal.length ? t.renewal[j]! : 1 / (t.reviewPeriod * t.mean);
 }
 
 function evaluateMinMax(t: MinMaxTables, s: number, S: number): { fillRate: number; expectedOnHand: number } {
-  const { mean, reviewPeriod: R, leadTime: L } = t;
+  if (s < -1 || S <= s) throw invalidInput("reorderPoint", `must be in [−1, S − 1], got s = ${s}, S = ${S}`);
   let total = 0;
   let short = 0;
   let onHand = 0;
   for (let j = 0; j < S - s; j++) {
     const y = S - j;
-    const w = t.renewal[j]!;
+    const w = renewalOf(t, j);
     total += w;
-    const longShort = lossAt(t.longShort, (L + R) * mean, y, t.top);
-    const leadShort = t.leadShort === null ? Math.max(0, -y) : lossAt(t.leadShort, L * mean, y, t.top);
-    short += w * (longShort - leadShort);
-    // E(y − D)⁺ = y − E[D] + E(D − y)⁺, averaged over the periods of the cycle
-    let held = 0;
-    for (let k = 1; k <= R; k++) {
-      const expected = (L + k) * mean;
-      held += Math.max(0, y - expected + lossAt(t.periodShort[k - 1]!, expected, y, t.top));
-    }
-    onHand += (w * held) / R;
+    short += w * shortOf(t, y);
+    onHand += w * heldOf(t, y);
   }
-  return { fillRate: 1 - short / total / (R * mean), expectedOnHand: onHand / total };
+  return { fillRate: 1 - short / total / (t.reviewPeriod * t.mean), expectedOnHand: onHand / total };
 }
 
 export interface PolicySearch {
@@ -266,30 +267,42 @@ export function periodicReviewPolicy(input: PeriodicReviewInput, search: PolicyS
   };
   if (base.fillRate <= input.fillRate + margin) return best;
   const periods = [R0, ...(search.reviewPeriods ?? []).filter((r) => r !== R0)];
+  const target = input.fillRate;
   for (const R of periods) {
-    const atR = { ...input, reviewPeriod: R, family: base.family };
-    const tables = minMaxTables(atR);
-    const top = periodicReviewOrderUpTo(atR).orderUpTo + 2;
-    for (let S = 1; S <= top; S++) {
-      // For fixed S, fill rate and stock both rise with s: the cheapest candidate is the smallest s that
-      // meets the target (bisection), or none when even s = S − 1 does not.
-      if (evaluateMinMax(tables, S - 1, S).fillRate < input.fillRate) continue;
-      let lo = -2;
-      let hi = S - 1;
-      while (hi - lo > 1) {
-        const mid = (lo + hi) >> 1;
-        if (evaluateMinMax(tables, mid, S).fillRate >= input.fillRate) hi = mid;
-        else lo = mid;
+    const t = minMaxTables({ ...input, reviewPeriod: R, family: base.family });
+    const cycleDemand = R * input.mean;
+    // S from 1 up to two units above this R's base-stock level. For each S, lower s one unit at a time
+    // (adding the renewal term of position s + 1): fill rate and stock both fall, so the cheapest candidate
+    // for this S is the last s that still meets the target.
+    let baseAtR = Number.POSITIVE_INFINITY;
+    for (let S = 1; S <= baseAtR + 2; S++) {
+      let total = 0;
+      let short = 0;
+      let held = 0;
+      let found = -2;
+      let foundFill = 0;
+      let foundHeld = 0;
+      for (let j = 0; j <= S; j++) {
+        const w = renewalOf(t, j);
+        total += w;
+        short += w * shortOf(t, S - j);
+        held += w * heldOf(t, S - j);
+        const fill = 1 - short / total / cycleDemand;
+        if (fill < target) break;
+        found = S - j - 1;
+        foundFill = fill;
+        foundHeld = held / total;
       }
-      const e = evaluateMinMax(tables, hi, S);
-      if (e.fillRate > input.fillRate + margin || e.expectedOnHand >= best.expectedOnHand) continue;
+      // base stock at this R meets the target from this S on (position S − 1 met it)
+      if (found > -2 && baseAtR === Number.POSITIVE_INFINITY) baseAtR = S;
+      if (found === -2 || foundFill > target + margin || foundHeld >= best.expectedOnHand) continue;
       best = {
         orderUpTo: S,
-        reorderPoint: hi,
-        safetyStock: hi + 1 - (input.leadTime + R) * input.mean,
-        fillRate: e.fillRate,
+        reorderPoint: found,
+        safetyStock: found + 1 - (input.leadTime + R) * input.mean,
+        fillRate: foundFill,
         family: base.family,
-        expectedOnHand: e.expectedOnHand,
+        expectedOnHand: foundHeld,
         reviewPeriod: R,
       };
     }

@@ -21,7 +21,7 @@ import type { PairClasses } from "./classify.ts";
  * lead time as if its supplier were always on time) and "no pooling" (S = L_dc: the DC holds no safety stock
  * and every store covers the whole supplier lead time itself).
  *
- * Demand per pair: mean = the forecast's mean over the first L_dc + L_j + R steps; variance = the backtest's
+ * Demand per pair (`forecast`: the point forecasts, `horizon` per pair): mean = the forecast's mean over the first L_dc + L_j + R steps; variance = the backtest's
  * mean squared error per period (floored at the mean for counts, where the Poisson is the least variable
  * plausible law).
  */
@@ -65,7 +65,6 @@ export function placeNetworkStock(
   backtestVariance: Float64Array,
 ): NetworkPlan {
   const n = series.seriesIds.length;
-  const width = 5; // mean, lo80, hi80, lo95, hi95
   const storeOf = new Map<
     string,
     {
@@ -100,7 +99,7 @@ export function placeNetworkStock(
     plan.holdingCost[i] = where.store.holdingCost;
     const steps = Math.min(horizon, where.dc.leadTime + where.store.leadTime + R);
     let sum = 0;
-    for (let h = 0; h < steps; h++) sum += forecast[(i * horizon + h) * width]!;
+    for (let h = 0; h < steps; h++) sum += forecast[i * horizon + h]!;
     const mean = sum / steps;
     plan.mean[i] = mean;
     const mse = backtestVariance[i]!;
