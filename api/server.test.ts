@@ -34,6 +34,41 @@ describe("HTTP API", () => {
     expect(body.forecasts[0].model).toBe("SNaive[2]");
   });
 
+  it("POST /v1/forecast with conformal intervals: naive bounds are the last value ± the largest |error| of K = 6 origins", async () => {
+    const values = [12, 15, 11, 14, 18, 13, 16, 20, 14, 17, 19, 15, 21, 18];
+    const r = await app.inject({
+      method: "POST",
+      url: "/v1/forecast",
+      payload: {
+        model: "naive",
+        horizon: 2,
+        levels: [80],
+        intervals: "conformal",
+        calibrationWindows: 6,
+        series: [{ id: "s", values }],
+      },
+    });
+    expect(r.statusCode).toBe(200);
+    const f = r.json().forecasts[0];
+    expect(f.model).toBe("Naive+conformal(K=6)");
+    const n = values.length;
+    for (let h = 0; h < 2; h++) {
+      // rank ⌈7 · 0.8⌉ = 6 of 6 scores: the largest; origin t forecasts y[t − 1]
+      let largest = 0;
+      for (let t = n - 7; t <= n - 2; t++)
+        largest = Math.max(largest, Math.abs(values[t + h]! - values[t - 1]!));
+      expect(f.intervals[0].lower[h]).toBe(values[n - 1]! - largest);
+      expect(f.intervals[0].upper[h]).toBe(values[n - 1]! + largest);
+    }
+    const bad = await app.inject({
+      method: "POST",
+      url: "/v1/forecast",
+      payload: { model: "naive", horizon: 2, intervals: "bootstrap", series: [{ id: "s", values }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.location.field).toBe("intervals");
+  });
+
   it("a missing field is a 400 naming it", async () => {
     const r = await app.inject({
       method: "POST",

@@ -15,6 +15,14 @@ const ForecastBody = Type.Object(
       maxItems: 10,
     }),
     nonNegative: Type.Boolean({ default: false }),
+    intervals: Type.Union([Type.Literal("model"), Type.Literal("conformal")], {
+      default: "model",
+      description:
+        "'model': each model's own intervals; 'conformal': split-conformal from rolling-origin refits",
+    }),
+    calibrationWindows: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 200, description: "conformal calibration origins (default 20)" }),
+    ),
     series: Type.Array(
       Type.Object(
         { id: Type.String({ minLength: 1 }), values: Type.Array(Type.Number(), { minItems: 1 }) },
@@ -67,6 +75,8 @@ export function forecastRoutes(pool: WorkerPool): FastifyPluginAsync {
             season: body.season,
             levels: body.levels,
             nonNegative: body.nonNegative,
+            intervals: body.intervals,
+            ...(body.calibrationWindows !== undefined && { calibrationWindows: body.calibrationWindows }),
           },
         );
         const failed = table.errors.findIndex((e) => e !== null);
