@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeAutoSelect } from "./auto.ts";
+import { makeEnsemble } from "./ensemble.ts";
 import { meanModel } from "./mean.ts";
 import { naiveModel } from "./naive.ts";
 import { snaiveModel } from "./snaive.ts";
@@ -69,5 +70,39 @@ describe("makeAutoSelect", () => {
     expect(pick(0)).toBe("auto:other");
     expect(pick(0.5)).toBe("auto:other"); // 1.5 × 0.5 = 0.75 > 0.5
     expect(pick(0.7)).toBe("auto:default"); // 1.5 × 0.3 = 0.45 < 0.5
+  });
+
+  it("fits each model once per origin when an ensemble of other candidates competes (same forecast as refitting)", () => {
+    const calls = new Map<string, number>();
+    const counted = (m: DemandModel): DemandModel => ({
+      name: m.name,
+      forecast(y, o) {
+        calls.set(m.name, (calls.get(m.name) ?? 0) + 1);
+        return m.forecast(y, o);
+      },
+    });
+    const naive = counted(naiveModel);
+    const mean = counted(meanModel);
+    const ensemble = makeEnsemble("ensemble", [naive, mean]);
+    const withEnsemble = makeAutoSelect("auto", [ensemble, naive, mean], 2);
+    // a level shift: the ensemble of naive and mean wins neither, but it competes
+    const y = Float64Array.from({ length: 40 }, (_, t) => (t < 30 ? 5 + (t % 3) : 20 + (t % 2)));
+    const f = withEnsemble.forecast(y, { horizon: 4, season: 1, levels: [80] });
+    // 2 validation origins + 1 whole-series fit per model, although the ensemble needs both at every origin
+    expect(calls.get("naive")! + calls.get("mean")!).toBeLessThanOrEqual(2 * 2 + 2);
+    expect(calls.get("naive")).toBeGreaterThanOrEqual(2);
+    const direct = {
+      naive: naiveModel,
+      mean: meanModel,
+      ensemble: makeEnsemble("e", [naiveModel, meanModel]),
+    };
+    const chosen = f.model.startsWith("auto:Ensemble")
+      ? direct.ensemble
+      : f.model.startsWith("auto:Naive")
+        ? direct.naive
+        : direct.mean;
+    const expected = chosen.forecast(y, { horizon: 4, season: 1, levels: [80] });
+    expect(Array.from(f.mean)).toEqual(Array.from(expected.mean));
+    expect(Array.from(f.upper[0]!)).toEqual(Array.from(expected.upper[0]!));
   });
 });

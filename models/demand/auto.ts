@@ -1,4 +1,5 @@
 import { WorkbenchError } from "../../core/errors.ts";
+import type { EnsembleModel } from "./ensemble.ts";
 import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
 import { checkSeries } from "./validate.ts";
 
@@ -15,6 +16,11 @@ import { checkSeries } from "./validate.ts";
  *
  * Series too short to hold out a block (n < 8) use the first candidate, and the first candidate is kept unless
  * another beats its validation error by `defaultMargin` (a share; 0 = plain minimum).
+ *
+ * A candidate that is an ensemble of other candidates (ETS + ARIMA + Theta beside ETS, ARIMA and Theta) is
+ * not refitted member by member: within one call every model is fitted at most once per origin and the
+ * ensemble combines the members' stored forecasts (the models are deterministic, so the result is the
+ * same as refitting; on long daily series this halves the ARIMA fits).
  */
 export function makeAutoSelect(
   name: string,
@@ -31,6 +37,39 @@ export function makeAutoSelect(
       const n = y.length;
       const h = Math.min(options.horizon, Math.floor(n / 4));
       const errors = new Float64Array(candidates.length);
+      // Forecasts (or errors) of this call, per model and origin.
+      const fitted = new Map<DemandModel, Map<number, Forecast | { failed: unknown }>>();
+      const fitOnce = (model: DemandModel, origin: number, opts: ForecastOptions): Forecast => {
+        let byOrigin = fitted.get(model);
+        if (!byOrigin) fitted.set(model, (byOrigin = new Map()));
+        let r = byOrigin.get(origin);
+        if (r === undefined) {
+          const members = (model as Partial<EnsembleModel>).members;
+          const combine = (model as Partial<EnsembleModel>).combine;
+          try {
+            if (members && combine) {
+              const parts: Forecast[] = [];
+              let firstError: unknown = null;
+              for (const m of members) {
+                try {
+                  parts.push(fitOnce(m, origin, opts));
+                } catch (e) {
+                  firstError ??= e;
+                }
+              }
+              if (parts.length === 0) throw firstError;
+              r = combine(parts, opts);
+            } else {
+              r = model.forecast(origin === n ? y : y.subarray(0, origin), opts);
+            }
+          } catch (e) {
+            r = { failed: e };
+          }
+          byOrigin.set(origin, r);
+        }
+        if ("failed" in r) throw r.failed;
+        return r;
+      };
       if (h >= 1 && n >= 8 && candidates.length > 1) {
         const validation = { horizon: h, season: options.season, levels: [] as number[] };
         for (let c = 0; c < candidates.length; c++) {
@@ -40,7 +79,7 @@ export function makeAutoSelect(
             const origin = n - w * h;
             if (origin < Math.max(4, n / 2)) continue;
             try {
-              const f = candidates[c]!.forecast(y.subarray(0, origin), validation);
+              const f = fitOnce(candidates[c]!, origin, validation);
               for (let t = 0; t < h; t++) sum += Math.abs(y[origin + t]! - f.mean[t]!);
               count += h;
             } catch {
@@ -53,12 +92,13 @@ export function makeAutoSelect(
       // The default's error is discounted by the margin: with few validation windows the apparent winner is
       // often noise, and a combination is the safer choice (the "forecast combination puzzle").
       errors[0] = errors[0]! * (1 - defaultMargin);
-      // Best first; a candidate that fails on the whole series gives way to the next.
+      // Best first; a candidate that fails on the whole series gives way to the next. The whole-series fits
+      // share the store too (origin n), so an ensemble that fails member by member costs nothing twice.
       const order = candidates.map((_, c) => c).sort((a, b) => errors[a]! - errors[b]! || a - b);
       let firstError: unknown = null;
       for (const c of order) {
         try {
-          const f = candidates[c]!.forecast(y, options);
+          const f = fitOnce(candidates[c]!, n, options);
           return { ...f, model: `${name}:${f.model}` };
         } catch (e) {
           firstError ??= e;

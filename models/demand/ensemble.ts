@@ -14,10 +14,19 @@ import { checkSeries } from "./validate.ts";
  * A member that fails on a series is left out for that series; if every member fails, the first
  * member's error is raised.
  */
-export function makeEnsemble(name: string, members: readonly DemandModel[]): DemandModel {
+export interface EnsembleModel extends DemandModel {
+  /** The members, for callers that already hold their forecasts (auto's validation reuses them). */
+  readonly members: readonly DemandModel[];
+  /** Combines members' forecasts of one series (those that succeeded, in member order). */
+  combine(results: readonly Forecast[], options: ForecastOptions): Forecast;
+}
+
+export function makeEnsemble(name: string, members: readonly DemandModel[]): EnsembleModel {
   if (members.length === 0) throw new WorkbenchError("INVALID_ARGUMENT", `ensemble '${name}': no members`);
   return {
     name,
+    members,
+    combine: combineForecasts,
     forecast(y: Float64Array, options: ForecastOptions): Forecast {
       checkSeries(y, options);
       const results: Forecast[] = [];
@@ -30,21 +39,25 @@ export function makeEnsemble(name: string, members: readonly DemandModel[]): Dem
         }
       }
       if (results.length === 0) throw firstError;
-      const h = options.horizon;
-      const k = results.length;
-      const mean = new Float64Array(h);
-      const lower = options.levels.map(() => new Float64Array(h));
-      const upper = options.levels.map(() => new Float64Array(h));
-      for (const r of results) {
-        for (let t = 0; t < h; t++) mean[t]! += r.mean[t]! / k;
-        for (let l = 0; l < options.levels.length; l++) {
-          for (let t = 0; t < h; t++) {
-            lower[l]![t]! += r.lower[l]![t]! / k;
-            upper[l]![t]! += r.upper[l]![t]! / k;
-          }
-        }
-      }
-      return { mean, lower, upper, model: `Ensemble(${results.map((r) => r.model).join(", ")})` };
+      return combineForecasts(results, options);
     },
   };
+}
+
+function combineForecasts(results: readonly Forecast[], options: ForecastOptions): Forecast {
+  const h = options.horizon;
+  const k = results.length;
+  const mean = new Float64Array(h);
+  const lower = options.levels.map(() => new Float64Array(h));
+  const upper = options.levels.map(() => new Float64Array(h));
+  for (const r of results) {
+    for (let t = 0; t < h; t++) mean[t]! += r.mean[t]! / k;
+    for (let l = 0; l < options.levels.length; l++) {
+      for (let t = 0; t < h; t++) {
+        lower[l]![t]! += r.lower[l]![t]! / k;
+        upper[l]![t]! += r.upper[l]![t]! / k;
+      }
+    }
+  }
+  return { mean, lower, upper, model: `Ensemble(${results.map((r) => r.model).join(", ")})` };
 }
