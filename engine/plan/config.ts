@@ -34,7 +34,13 @@ export const PlanConfigSchema = Type.Object(
     ),
     forecast: Type.Object(
       {
-        model: Type.String({ default: "auto" }),
+        /**
+         * Demand model (see GET /v1/models). Default SBA: fast (hundreds of daily series per CPU-second) and
+         * made for intermittent store × SKU demand. `auto` chooses per series by backtest among ETS, ARIMA,
+         * Theta, their ensemble, TSB, SBA and seasonal naive, but on long daily histories its ARIMA fits cost
+         * about a second per series, and the uncertainty stage backtests it `backtestWindows` times again.
+         */
+        model: Type.String({ default: "sba" }),
         /** Season length; inferred from the time stamps when absent. */
         season: Type.Optional(Type.Integer({ minimum: 1 })),
         /** Rolling-origin windows whose errors measure demand uncertainty. */
