@@ -15,8 +15,8 @@ const GAMMA_LOW = LOWER_BOUNDS[2]!;
 const GAMMA_HIGH = UPPER_BOUNDS[2]!;
 const PHI_LOW = LOWER_BOUNDS[3]!;
 const PHI_HIGH = UPPER_BOUNDS[3]!;
-// slots of EtsObjective.values
-const LIKELIHOOD = 4;
+/** Slot of EtsObjective.values that receives −2·log L (after α, β, γ, φ). */
+export const LIKELIHOOD = 4;
 
 /**
  * The function the optimiser minimises for one ETS model: the concentrated −2·log-likelihood of
@@ -33,10 +33,11 @@ export class EtsObjective {
   readonly values = new Float64Array(5);
   /** Initial state of the last evaluation (ℓ, [b], s_1 … s_m). */
   readonly x0: Float64Array;
-  private readonly ring: Float64Array;
+  /** Seasonal ring of the one-model recursion: ring[k] is the seasonal used at times t ≡ k (mod m). */
+  readonly ring: Float64Array;
+  readonly hasTrend: boolean;
+  readonly hasSeason: boolean;
   private readonly scratch: Float64Array;
-  private readonly hasTrend: boolean;
-  private readonly hasSeason: boolean;
   private readonly nSmoothing: number;
   private readonly stateSize: number;
   private readonly seasonOffset: number;
@@ -61,6 +62,17 @@ export class EtsObjective {
 
   /** −2·log L at `par`, or +∞ outside the region (see the class comment). */
   evaluate(par: Float64Array): number {
+    if (!this.prepare(par)) return Number.POSITIVE_INFINITY;
+    this.recursion();
+    return this.result();
+  }
+
+  /**
+   * Reads α, β, γ, φ and the initial state from `par` into `values` and `x0`; false when `par` is outside
+   * the usual ∩ admissible region or a multiplicative seasonal index is negative (the value is then +∞).
+   * `evaluate` and the lane loops of `ets-lanes.ts` run the recursion after it.
+   */
+  prepare(par: Float64Array): boolean {
     const v = this.values;
     const alpha = par[0]!;
     let i = 1;
@@ -72,28 +84,28 @@ export class EtsObjective {
     v[2] = gamma;
     v[3] = phi;
     // usual region (R's default bounds)
-    if (alpha < ALPHA_LOW || alpha > ALPHA_HIGH) return Number.POSITIVE_INFINITY;
-    if (this.hasTrend && (beta < BETA_LOW || beta > alpha || beta > BETA_HIGH))
-      return Number.POSITIVE_INFINITY;
-    if (this.damped && (phi < PHI_LOW || phi > PHI_HIGH)) return Number.POSITIVE_INFINITY;
-    if (this.hasSeason && (gamma < GAMMA_LOW || gamma > 1 - alpha || gamma > GAMMA_HIGH)) {
-      return Number.POSITIVE_INFINITY;
-    }
-    if (!admissible(v, this.m, this.hasTrend, this.hasSeason, this.scratch)) {
-      return Number.POSITIVE_INFINITY;
-    }
-    if (!this.unpackState(par)) return Number.POSITIVE_INFINITY;
+    if (alpha < ALPHA_LOW || alpha > ALPHA_HIGH) return false;
+    if (this.hasTrend && (beta < BETA_LOW || beta > alpha || beta > BETA_HIGH)) return false;
+    if (this.damped && (phi < PHI_LOW || phi > PHI_HIGH)) return false;
+    if (this.hasSeason && (gamma < GAMMA_LOW || gamma > 1 - alpha || gamma > GAMMA_HIGH)) return false;
+    if (!admissible(v, this.m, this.hasTrend, this.hasSeason, this.scratch)) return false;
+    return this.unpackState(par);
+  }
+
+  /** Runs the likelihood recursion for the point `prepare` accepted; the value is then `result()`. */
+  recursion(): void {
     if (this.trendType === MULTIPLICATIVE) {
+      const v = this.values;
       v[LIKELIHOOD] = likelihood(
         this.y,
         this.m,
         this.errorType,
         this.trendType,
         this.seasonType,
-        alpha,
-        beta,
-        gamma,
-        phi,
+        v[0]!,
+        v[1]!,
+        v[2]!,
+        v[3]!,
         this.x0,
         this.ring,
         null,
@@ -102,7 +114,11 @@ export class EtsObjective {
     } else if (this.seasonType === NONE) this.noSeasonLoop();
     else if (this.seasonType === ADDITIVE) this.additiveSeasonLoop();
     else this.multiplicativeSeasonLoop();
-    const lik = v[LIKELIHOOD]!;
+  }
+
+  /** The objective value from the likelihood the recursion left in `values`: NaN → +∞, capped at −1e10. */
+  result(): number {
+    const lik = this.values[LIKELIHOOD]!;
     if (Number.isNaN(lik)) return Number.POSITIVE_INFINITY;
     return Math.max(lik, -1e10);
   }
@@ -129,10 +145,20 @@ export class EtsObjective {
     return true;
   }
 
-  private loadRing(): void {
+  /**
+   * Copies the initial seasonals of `x0` into `ring[offset … offset + m − 1]`, oldest (s_m, used first)
+   * first: ring[offset + k] is the seasonal used at times t ≡ k (mod m). A model without season fills
+   * `length` zeros instead, so that it can run in an additive-season lane with γ = 0: ŷ = q + 0 and
+   * y − 0 − q are exactly its own q and y − q, and the zero seasonals stay zero.
+   */
+  loadRing(ring: Float64Array = this.ring, offset = 0, length = this.m): void {
+    if (!this.hasSeason) {
+      ring.fill(0, offset, offset + length);
+      return;
+    }
     const m = this.m;
     const sOff = this.seasonOffset;
-    for (let j = 0; j < m; j++) this.ring[j] = this.x0[sOff + m - 1 - j]!;
+    for (let j = 0; j < m; j++) ring[offset + j] = this.x0[sOff + m - 1 - j]!;
   }
 
   private noSeasonLoop(): void {

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { isWorkbenchError } from "../../core/errors.ts";
 import { splitCsvLine } from "../../datasets/csv-line.ts";
 import { type EtsSpec, etsModel, fitEts, forecastEts } from "./ets.ts";
-import { isAdmissible, schurStable } from "./ets-core.ts";
+import { initialStates, isAdmissible, schurStable } from "./ets-core.ts";
+import { additiveSeasonLanes, multiplicativeSeasonLanes, noSeasonLanes } from "./ets-lanes.ts";
+import { EtsObjective } from "./ets-objective.ts";
 import { hardSeriesCases } from "./hard-series.testkit.ts";
 
 const shared = new URL("../../../shared/", import.meta.url);
@@ -193,6 +195,77 @@ describe("AutoETS chooses R's model on M3 and forecasts what R forecasts", () =>
         }
       }
       expect(same / count).toBeGreaterThanOrEqual(0.8);
+    });
+  }
+});
+
+describe("lane loops (ets-lanes.ts) compute what the one-model loop computes", () => {
+  // AutoETS evaluates up to four candidates' trial points in one loop; each lane must give bit for bit
+  // the −2·log L of EtsObjective.evaluate, whatever the mix of error types and trends in the lanes and
+  // whichever lane a model sits in (otherwise the Nelder–Mead searches would leave R's path).
+  const yearly = m3Series("YEARLY")[40]!.train;
+  const quarterly = m3Series("QUARTERLY")[300]!.train;
+  const kinds: [string, number, number][] = [
+    ["A", 0, 0],
+    ["A", 1, 0],
+    ["A", 1, 1],
+    ["M", 0, 0],
+    ["M", 1, 0],
+    ["M", 1, 1],
+  ];
+  function objectivesFor(y: Float64Array, m: number, seasons: number[], errors: string[]) {
+    const out: { objective: EtsObjective; par: Float64Array }[] = [];
+    for (const season of seasons) {
+      for (const [error, trend, damped] of kinds) {
+        if (!errors.includes(error)) continue;
+        const mm = season === 0 ? 1 : m;
+        const objective = new EtsObjective(y, mm, error === "A" ? 1 : 2, trend, season, damped === 1);
+        const par = [0.31];
+        if (trend) par.push(0.042);
+        if (season) par.push(0.11);
+        if (damped) par.push(0.93);
+        par.push(...initialStates(y, mm, trend, season));
+        out.push({ objective, par: Float64Array.from(par) });
+      }
+    }
+    return out;
+  }
+  const pools = [
+    {
+      name: "no season",
+      lanes: (o: EtsObjective[], k: number) => noSeasonLanes(o, k),
+      set: objectivesFor(yearly, 1, [0], ["A", "M"]),
+    },
+    {
+      name: "additive season (with models without season, γ = 0)",
+      lanes: (o: EtsObjective[], k: number) => additiveSeasonLanes(o, k, new Float64Array(16), 4),
+      set: objectivesFor(quarterly, 4, [0, 1], ["A", "M"]),
+    },
+    {
+      name: "multiplicative season",
+      lanes: (o: EtsObjective[], k: number) => multiplicativeSeasonLanes(o, k, new Float64Array(16), 4),
+      set: objectivesFor(quarterly, 4, [2], ["M"]),
+    },
+  ];
+  for (const pool of pools) {
+    it(pool.name, () => {
+      const { set } = pool;
+      const alone = set.map(({ objective, par }) => objective.evaluate(par));
+      for (const value of alone) expect(Number.isFinite(value)).toBe(true);
+      for (let count = 2; count <= 4; count++) {
+        for (let first = 0; first < set.length; first++) {
+          const lanes: EtsObjective[] = [];
+          const which: number[] = [];
+          for (let l = 0; l < count; l++) {
+            const i = (first + l) % set.length;
+            expect(set[i]!.objective.prepare(set[i]!.par)).toBe(true);
+            lanes.push(set[i]!.objective);
+            which.push(i);
+          }
+          pool.lanes(lanes, count);
+          for (let l = 0; l < count; l++) expect(lanes[l]!.result()).toBe(alone[which[l]!]);
+        }
+      }
     });
   }
 });

@@ -1,5 +1,5 @@
 import { invalidInput, WorkbenchError } from "../../core/errors.ts";
-import { nashNelderMead } from "../optim/nash-nelder-mead.ts";
+import { NashNelderMeadSearch, nashNelderMead } from "../optim/nash-nelder-mead.ts";
 import {
   ADDITIVE,
   etsLikelihood,
@@ -12,6 +12,7 @@ import {
   UPPER_BOUNDS,
 } from "./ets-core.ts";
 import { etsForecastDistribution } from "./ets-intervals.ts";
+import { additiveSeasonLanes, multiplicativeSeasonLanes, noSeasonLanes } from "./ets-lanes.ts";
 import { EtsObjective } from "./ets-objective.ts";
 import { normalQuantileForLevel } from "./intervals.ts";
 import type { DemandModel, Forecast, ForecastOptions } from "./types.ts";
@@ -31,7 +32,9 @@ import { checkSeries } from "./validate.ts";
  * Behaviour follows R forecast's `ets()` defaults (version 8.x), so that its choices can be compared:
  * - parameters α, β, γ, φ and the initial states are estimated jointly by Nelder–Mead (R's variant,
  *   `models/optim/nash-nelder-mead.ts`, at most 2000 evaluations) inside the usual region (bounds 1e-4 … 0.9999, β ≤ α,
- *   γ ≤ 1 − α, 0.8 ≤ φ ≤ 0.98) intersected with the admissible region;
+ *   γ ≤ 1 − α, 0.8 ≤ φ ≤ 0.98) intersected with the admissible region; the candidates' searches run
+ *   side by side, four trial points per pass through the lane loops of `ets-lanes.ts` (the recursion is
+ *   latency-bound, so independent recursions overlap), each taking exactly the steps it takes alone;
  * - candidates: errors A and M; trends N, A, Ad (no multiplicative trend unless asked); seasons N, A, M
  *   when the season length is 2…24 and n > m; no additive error with multiplicative season or
  *   multiplicative error with multiplicative trend and additive season; multiplicative errors or
@@ -198,7 +201,7 @@ export function fitEts(y: Float64Array, season: number, spec: EtsSpecRequest = {
   const trends: EtsTrendType[] = trendRequest === undefined ? ["N", "A"] : [trendRequest];
   const seasons: EtsSeasonType[] = seasonRequest === undefined ? ["N", "A", "M"] : [seasonRequest];
   const dampings: boolean[] = spec.damped === undefined ? [true, false] : [spec.damped];
-  let best: EtsFit | null = null;
+  const candidates: EtsCandidate[] = [];
   for (const error of errors) {
     for (const trend of trends) {
       for (const seasonType of seasons) {
@@ -207,17 +210,23 @@ export function fitEts(y: Float64Array, season: number, spec: EtsSpecRequest = {
           if (error === "A" && (trend === "M" || seasonType === "M")) continue;
           if (error === "M" && trend === "M" && seasonType === "A") continue;
           if (!positive && (error === "M" || trend === "M" || seasonType === "M")) continue;
-          const candidate = fitOneModel(y, seasonType === "N" ? 1 : m, {
+          const candidate = prepareCandidate(y, seasonType === "N" ? 1 : m, {
             error,
             trend,
             season: seasonType,
             damped,
           });
-          if (candidate !== null && candidate.aicc < (best?.aicc ?? Number.POSITIVE_INFINITY))
-            best = candidate;
+          if (candidate !== null) candidates.push(candidate);
         }
       }
     }
+  }
+  runSearches(candidates);
+  // in candidate order, so that a tie goes to the earlier model as in R
+  let best: EtsFit | null = null;
+  for (const candidate of candidates) {
+    const fit = finishCandidate(candidate);
+    if (fit !== null && fit.aicc < (best?.aicc ?? Number.POSITIVE_INFINITY)) best = fit;
   }
   if (best === null) {
     throw new WorkbenchError(
@@ -229,8 +238,21 @@ export function fitEts(y: Float64Array, season: number, spec: EtsSpecRequest = {
   return best;
 }
 
-/** Maximum-likelihood fit of one model; null when R would give up on it (too short, infeasible start). */
-function fitOneModel(y: Float64Array, m: number, spec: EtsSpec): EtsFit | null {
+/** One candidate model under estimation: its objective and its Nelder–Mead search. */
+interface EtsCandidate {
+  spec: EtsSpec;
+  m: number;
+  objective: EtsObjective;
+  search: NashNelderMeadSearch;
+  /** Estimated parameters and initial states. */
+  nFree: number;
+}
+
+/**
+ * Starting point and search for the maximum-likelihood fit of one model; null when R would give up on it
+ * (too short, infeasible start).
+ */
+function prepareCandidate(y: Float64Array, m: number, spec: EtsSpec): EtsCandidate | null {
   const n = y.length;
   const errorType = ERROR_CODE[spec.error];
   const trendType = COMPONENT_CODE[spec.trend];
@@ -273,20 +295,102 @@ function fitOneModel(y: Float64Array, m: number, spec: EtsSpec): EtsFit | null {
   for (let i = 0; i < init.length; i++) start.push(init[i]!);
   const nFree = start.length;
   if (nFree >= n - 1) return null;
+  return {
+    spec,
+    m,
+    objective: new EtsObjective(y, m, errorType, trendType, seasonType, damped),
+    search: new NashNelderMeadSearch(start, undefined, 2000),
+    nFree,
+  };
+}
 
-  const p = 1 + (hasTrend ? 1 : 0) + (hasSeason ? m : 0);
-  const target = new EtsObjective(y, m, errorType, trendType, seasonType, damped);
-  const objective = (par: Float64Array): number => target.evaluate(par);
+const LANES = 4;
 
-  const result = nashNelderMead(objective, start, undefined, 2000);
+/**
+ * Runs the Nelder–Mead searches of all candidates to the end, up to four at a time through the lane loops
+ * of `ets-lanes.ts` (candidates with the same season type share a loop; multiplicative-trend models run
+ * alone). Every search takes exactly the steps it would take alone: only the order in which the
+ * independent searches' points are evaluated changes.
+ */
+function runSearches(candidates: readonly EtsCandidate[]): void {
+  let m = 1;
+  for (const candidate of candidates) m = Math.max(m, candidate.objective.m);
+  const ring = new Float64Array(LANES * m);
+  // Models without season share the additive-season loop (zero seasonals, γ = 0), so that up to twelve
+  // searches fill the lanes; multiplicative seasons have their own loop; multiplicative trends run alone.
+  const additive = candidates.filter(
+    (c) => c.objective.trendType !== MULTIPLICATIVE && c.objective.seasonType !== MULTIPLICATIVE,
+  );
+  const multiplicative = candidates.filter(
+    (c) => c.objective.trendType !== MULTIPLICATIVE && c.objective.seasonType === MULTIPLICATIVE,
+  );
+  const alone = candidates.filter((c) => c.objective.trendType === MULTIPLICATIVE);
+  runPool(additive, m === 1 ? NONE : ADDITIVE, LANES, ring, m);
+  runPool(multiplicative, MULTIPLICATIVE, LANES, ring, m);
+  runPool(alone, NONE, 1, ring, m);
+}
+
+/** Runs the searches of `pool` to the end, `width` at a time, through the lane loop of `seasonType`. */
+function runPool(
+  pool: readonly EtsCandidate[],
+  seasonType: number,
+  width: number,
+  ring: Float64Array,
+  m: number,
+): void {
+  // a candidate keeps its slot (and so its lane) until its search ends: the lane loops' per-lane
+  // branches (error type, trend) then stay predictable from one batch to the next
+  const slots: (EtsCandidate | null)[] = new Array<EtsCandidate | null>(width).fill(null);
+  const lanes: EtsObjective[] = [];
+  const searches: NashNelderMeadSearch[] = [];
+  let next = 0;
+  for (;;) {
+    let count = 0;
+    for (let s = 0; s < width; s++) {
+      let candidate = slots[s] ?? null;
+      for (;;) {
+        if (candidate === null) {
+          if (next === pool.length) break;
+          candidate = pool[next++]!;
+        }
+        const { objective, search } = candidate;
+        // points outside the region are answered at once: they cost no recursion
+        while (!search.done && !objective.prepare(search.trial)) search.tell(Number.POSITIVE_INFINITY);
+        if (!search.done) {
+          lanes[count] = objective;
+          searches[count] = search;
+          count++;
+          break;
+        }
+        candidate = null;
+      }
+      slots[s] = candidate;
+    }
+    if (count === 0) return;
+    if (count === 1) lanes[0]!.recursion();
+    else if (seasonType === NONE) noSeasonLanes(lanes, count);
+    else if (seasonType === ADDITIVE) additiveSeasonLanes(lanes, count, ring, m);
+    else multiplicativeSeasonLanes(lanes, count, ring, m);
+    for (let i = 0; i < count; i++) searches[i]!.tell(lanes[i]!.result());
+  }
+}
+
+/** The fit at the end of a candidate's search; null when R would drop the model. */
+function finishCandidate(candidate: EtsCandidate): EtsFit | null {
+  const { spec, m, nFree } = candidate;
+  const y = candidate.objective.y;
+  const n = y.length;
+  const { errorType, trendType, seasonType, hasTrend, hasSeason, damped } = candidate.objective;
+  const result = candidate.search.result();
   if (result.fail === 20) return null;
+  const p = 1 + (hasTrend ? 1 : 0) + (hasSeason ? m : 0);
   const par = result.x;
   const alpha = par[0]!;
   let i = 1;
   const beta = hasTrend ? par[i++]! : 0;
   const gamma = hasSeason ? par[i++]! : 0;
   const phi = damped ? par[i]! : 1;
-  target.unpackState(par);
+  candidate.objective.unpackState(par);
   const states = new Float64Array((n + 1) * p);
   const residuals = new Float64Array(n);
   const lik = etsLikelihood(
@@ -299,7 +403,7 @@ function fitOneModel(y: Float64Array, m: number, spec: EtsSpec): EtsFit | null {
     beta,
     gamma,
     phi,
-    target.x0,
+    candidate.objective.x0,
     new Float64Array(Math.max(m, 1)),
     residuals,
     states,
