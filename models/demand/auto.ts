@@ -41,7 +41,10 @@ export function makeAutoSelect(
       const fitted = new Map<DemandModel, Map<number, Forecast | { failed: unknown }>>();
       const fitOnce = (model: DemandModel, origin: number, opts: ForecastOptions): Forecast => {
         let byOrigin = fitted.get(model);
-        if (!byOrigin) fitted.set(model, (byOrigin = new Map()));
+        if (!byOrigin) {
+          byOrigin = new Map();
+          fitted.set(model, byOrigin);
+        }
         let r = byOrigin.get(origin);
         if (r === undefined) {
           const members = (model as Partial<EnsembleModel>).members;
