@@ -2,6 +2,7 @@ import { Piscina } from "piscina";
 import { type FleetInput, simulateOrderUpToFleet } from "../simulator/order-up-to-fleet.ts";
 import { type BacktestBatch, backtestBatch } from "./backtest-batch.ts";
 import { type ForecastBatch, forecastBatch } from "./forecast-batch.ts";
+import { type GroupBatch, placeGroups } from "./plan/stages/network.ts";
 import { type ReplicationBatch, runReplicationBatch } from "./simulate.ts";
 import { type Problem, type SolveContext, solveProblem } from "./solve.ts";
 
@@ -25,6 +26,24 @@ export const tasks: Record<string, (payload: never) => unknown> = {
     return transferring(rows, [rows.buffer]);
   },
   solve: (task: { problem: Problem; context: SolveContext }) => solveProblem(task.problem, task.context),
+  network: (batch: GroupBatch) => {
+    const r = placeGroups(batch);
+    return transferring(r, [
+      r.leadTime.buffer,
+      r.orderUpTo.buffer,
+      r.reorderPoint.buffer,
+      r.safetyStock.buffer,
+      r.formulaFillRate.buffer,
+      r.family.buffer,
+      r.reviewPeriod.buffer,
+      r.serviceTime.buffer,
+      r.dcSafetyStock.buffer,
+      r.dcBaseStock.buffer,
+      r.costNetwork.buffer,
+      r.costAlone.buffer,
+      r.costNoPooling.buffer,
+    ]);
+  },
   fleet: (input: FleetInput) => {
     const r = simulateOrderUpToFleet(input);
     return transferring(r, [

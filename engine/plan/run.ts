@@ -186,7 +186,7 @@ export async function runPlan(config: PlanConfig, options: PlanOptions): Promise
     const network = await stage(
       "network",
       { horizon },
-      async () => placeNetworkStock(config, series, classes, forecastMean.out, horizon, variance),
+      async () => placeNetworkStock(pool, config, series, classes, forecastMean.out, horizon, variance),
       (n) => ({ ...n }),
       (s) => s as unknown as NetworkPlan,
     );

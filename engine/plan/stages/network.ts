@@ -1,6 +1,8 @@
 import { normalQuantile } from "../../../models/inventory/normal-distribution.ts";
 import { periodicReviewPolicy } from "../../../models/inventory/periodic-review.ts";
 import { FAMILY_CODE } from "../../../simulator/order-up-to-fleet.ts";
+import { batchSizeFor } from "../../forecast.ts";
+import type { WorkerPool } from "../../pool.ts";
 import type { PlanConfig } from "../config.ts";
 import type { PlanSeries } from "../run.ts";
 import type { PairClasses } from "./classify.ts";
@@ -56,14 +58,132 @@ export interface NetworkPlan {
   costNoPooling: number;
 }
 
-export function placeNetworkStock(
+/** One batch of SKU × DC groups for a worker: members of group g are positions memberOffsets[g] … [g+1) − 1. */
+export interface GroupBatch {
+  memberOffsets: Int32Array;
+  /** Per member: demand mean and variance per period, store lead time, fill-rate target, holding cost. */
+  mean: Float64Array;
+  variance: Float64Array;
+  storeLeadTime: Int32Array;
+  target: Float64Array;
+  holdingCost: Float64Array;
+  /** Per group: the DC's lead time from the supplier and its holding cost. */
+  dcLeadTime: Int32Array;
+  dcHoldingCost: Float64Array;
+  reviewPeriod: number;
+  slowMoverReviewPeriods: number[];
+}
+
+export interface GroupBatchResult {
+  /** Per member. */
+  leadTime: Int32Array;
+  orderUpTo: Float64Array;
+  reorderPoint: Float64Array;
+  safetyStock: Float64Array;
+  formulaFillRate: Float64Array;
+  family: Uint8Array;
+  reviewPeriod: Int32Array;
+  /** Per group: chosen service time, DC safety and base stock, and the three plans' costs. */
+  serviceTime: Int32Array;
+  dcSafetyStock: Float64Array;
+  dcBaseStock: Float64Array;
+  costNetwork: Float64Array;
+  costAlone: Float64Array;
+  costNoPooling: Float64Array;
+}
+
+/** The per-group decision of the comment above, for a batch of groups (pure; runs in a worker). */
+export function placeGroups(b: GroupBatch): GroupBatchResult {
+  const members = b.mean.length;
+  const groups = b.dcLeadTime.length;
+  const r: GroupBatchResult = {
+    leadTime: new Int32Array(members),
+    orderUpTo: new Float64Array(members),
+    reorderPoint: new Float64Array(members),
+    safetyStock: new Float64Array(members),
+    formulaFillRate: new Float64Array(members),
+    family: new Uint8Array(members),
+    reviewPeriod: new Int32Array(members),
+    serviceTime: new Int32Array(groups),
+    dcSafetyStock: new Float64Array(groups),
+    dcBaseStock: new Float64Array(groups),
+    costNetwork: new Float64Array(groups),
+    costAlone: new Float64Array(groups),
+    costNoPooling: new Float64Array(groups),
+  };
+  for (let g = 0; g < groups; g++) {
+    const first = b.memberOffsets[g]!;
+    const end = b.memberOffsets[g + 1]!;
+    const dcLead = b.dcLeadTime[g]!;
+    let dcVariance = 0;
+    let dcMean = 0;
+    let zTarget = 0;
+    for (let i = first; i < end; i++) {
+      dcVariance += b.variance[i]!;
+      dcMean += b.mean[i]!;
+      zTarget = Math.max(zTarget, b.target[i]!);
+    }
+    const z = normalQuantile(zTarget);
+    const dcSigma = Math.sqrt(dcVariance);
+    let best: { s: number; cost: number; policies: ReturnType<typeof periodicReviewPolicy>[] } | null = null;
+    let alone = 0;
+    let noPooling = 0;
+    for (let s = 0; s <= dcLead; s++) {
+      const policies: ReturnType<typeof periodicReviewPolicy>[] = [];
+      let cost = b.dcHoldingCost[g]! * z * dcSigma * Math.sqrt(dcLead - s);
+      for (let i = first; i < end; i++) {
+        const p = periodicReviewPolicy(
+          {
+            mean: b.mean[i]!,
+            variance: b.variance[i]!,
+            leadTime: s + b.storeLeadTime[i]!,
+            reviewPeriod: b.reviewPeriod,
+            fillRate: b.target[i]!,
+          },
+          { reviewPeriods: b.slowMoverReviewPeriods },
+        );
+        policies.push(p);
+        cost += b.holdingCost[i]! * Math.max(0, p.safetyStock);
+      }
+      if (s === 0) alone = cost;
+      if (s === dcLead) noPooling = cost;
+      if (best === null || cost < best.cost - 1e-12) best = { s, cost, policies };
+    }
+    const chosen = best!;
+    for (let i = first; i < end; i++) {
+      const p = chosen.policies[i - first]!;
+      r.leadTime[i] = chosen.s + b.storeLeadTime[i]!;
+      r.orderUpTo[i] = p.orderUpTo;
+      r.reorderPoint[i] = p.reorderPoint;
+      r.reviewPeriod[i] = p.reviewPeriod;
+      r.safetyStock[i] = p.safetyStock;
+      r.formulaFillRate[i] = p.fillRate;
+      r.family[i] = FAMILY_CODE[p.family];
+    }
+    const dcSafetyStock = z * dcSigma * Math.sqrt(dcLead - chosen.s);
+    r.serviceTime[g] = chosen.s;
+    r.dcSafetyStock[g] = dcSafetyStock;
+    r.dcBaseStock[g] = dcMean * (dcLead - chosen.s) + dcSafetyStock;
+    r.costNetwork[g] = chosen.cost;
+    r.costAlone[g] = alone;
+    r.costNoPooling[g] = noPooling;
+  }
+  return r;
+}
+
+/**
+ * The network stage: per-pair demand and targets here, the groups' decisions in the worker pool in batches
+ * (groups are independent), results gathered in group order so that totals are summed as in one thread.
+ */
+export async function placeNetworkStock(
+  pool: WorkerPool,
   config: PlanConfig,
   series: PlanSeries,
   classes: PairClasses,
   forecast: Float64Array,
   horizon: number,
   backtestVariance: Float64Array,
-): NetworkPlan {
+): Promise<NetworkPlan> {
   const n = series.seriesIds.length;
   const storeOf = new Map<
     string,
@@ -111,68 +231,61 @@ export function placeNetworkStock(
     if (members) members.push(i);
     else groups.set(key, [i]);
   }
-  for (const [key, members] of groups) {
-    const [sku, dcId] = key.split("\u0000") as [string, string];
-    const dc = config.network.dcs.find((d) => d.id === dcId)!;
-    let dcVariance = 0;
-    let dcMean = 0;
-    let zTarget = 0;
-    for (const i of members) {
-      dcVariance += plan.variance[i]!;
-      dcMean += plan.mean[i]!;
-      zTarget = Math.max(zTarget, plan.targetFillRate[i]!);
-    }
-    const z = normalQuantile(zTarget);
-    const dcSigma = Math.sqrt(dcVariance);
-    let best: { s: number; cost: number; policies: ReturnType<typeof periodicReviewPolicy>[] } | null = null;
-    let alone = 0;
-    let noPooling = 0;
-    for (let s = 0; s <= dc.leadTime; s++) {
-      const policies = members.map((i) =>
-        periodicReviewPolicy(
-          {
-            mean: plan.mean[i]!,
-            variance: plan.variance[i]!,
-            leadTime: s + storeOf.get(series.store[i]!)!.store.leadTime,
-            reviewPeriod: R,
-            fillRate: plan.targetFillRate[i]!,
-          },
-          { reviewPeriods: config.slowMoverReviewPeriods },
-        ),
-      );
-      let cost = dc.holdingCost * z * dcSigma * Math.sqrt(dc.leadTime - s);
-      policies.forEach((p, k) => {
-        cost += plan.holdingCost[members[k]!]! * Math.max(0, p.safetyStock);
-      });
-      if (s === 0) alone = cost;
-      if (s === dc.leadTime) noPooling = cost;
-      if (best === null || cost < best.cost - 1e-12) best = { s, cost, policies };
-    }
-    const chosen = best!;
-    members.forEach((i, k) => {
-      const p = chosen.policies[k]!;
-      plan.leadTime[i] = chosen.s + storeOf.get(series.store[i]!)!.store.leadTime;
-      plan.orderUpTo[i] = p.orderUpTo;
-      plan.reorderPoint[i] = p.reorderPoint;
-      plan.reviewPeriod[i] = p.reviewPeriod;
-      plan.safetyStock[i] = p.safetyStock;
-      plan.formulaFillRate[i] = p.fillRate;
-      plan.family[i] = FAMILY_CODE[p.family];
+  const keys = [...groups.keys()];
+  const perTask = batchSizeFor(keys.length, pool.threads, Number.POSITIVE_INFINITY);
+  const jobs: Promise<GroupBatchResult>[] = [];
+  for (let a = 0; a < keys.length; a += perTask) {
+    const batchKeys = keys.slice(a, a + perTask);
+    const pairs = batchKeys.flatMap((k) => groups.get(k)!);
+    const offsets = new Int32Array(batchKeys.length + 1);
+    batchKeys.forEach((k, g) => {
+      offsets[g + 1] = offsets[g]! + groups.get(k)!.length;
     });
-    const dcSafetyStock = z * dcSigma * Math.sqrt(dc.leadTime - chosen.s);
-    plan.groups.push({
-      sku,
-      dc: dcId,
-      serviceTime: chosen.s,
-      dcSafetyStock,
-      dcBaseStock: dcMean * (dc.leadTime - chosen.s) + dcSafetyStock,
-      costNetwork: chosen.cost,
-      costAlone: alone,
-      costNoPooling: noPooling,
-    });
-    plan.costNetwork += chosen.cost;
-    plan.costAlone += alone;
-    plan.costNoPooling += noPooling;
+    const dcs = batchKeys.map((k) => storeOf.get(series.store[groups.get(k)![0]!]!)!.dc);
+    const batch: GroupBatch = {
+      memberOffsets: offsets,
+      mean: Float64Array.from(pairs, (i) => plan.mean[i]!),
+      variance: Float64Array.from(pairs, (i) => plan.variance[i]!),
+      storeLeadTime: Int32Array.from(pairs, (i) => storeOf.get(series.store[i]!)!.store.leadTime),
+      target: Float64Array.from(pairs, (i) => plan.targetFillRate[i]!),
+      holdingCost: Float64Array.from(pairs, (i) => plan.holdingCost[i]!),
+      dcLeadTime: Int32Array.from(dcs, (d) => d.leadTime),
+      dcHoldingCost: Float64Array.from(dcs, (d) => d.holdingCost),
+      reviewPeriod: R,
+      slowMoverReviewPeriods: config.slowMoverReviewPeriods,
+    };
+    jobs.push(pool.run<GroupBatchResult>("network", batch));
   }
+  const results = await Promise.all(jobs);
+  results.forEach((r, t) => {
+    const batchKeys = keys.slice(t * perTask, (t + 1) * perTask);
+    let m = 0;
+    batchKeys.forEach((key, g) => {
+      for (const i of groups.get(key)!) {
+        plan.leadTime[i] = r.leadTime[m]!;
+        plan.orderUpTo[i] = r.orderUpTo[m]!;
+        plan.reorderPoint[i] = r.reorderPoint[m]!;
+        plan.reviewPeriod[i] = r.reviewPeriod[m]!;
+        plan.safetyStock[i] = r.safetyStock[m]!;
+        plan.formulaFillRate[i] = r.formulaFillRate[m]!;
+        plan.family[i] = r.family[m]!;
+        m++;
+      }
+      const [sku, dcId] = key.split("\u0000") as [string, string];
+      plan.groups.push({
+        sku,
+        dc: dcId,
+        serviceTime: r.serviceTime[g]!,
+        dcSafetyStock: r.dcSafetyStock[g]!,
+        dcBaseStock: r.dcBaseStock[g]!,
+        costNetwork: r.costNetwork[g]!,
+        costAlone: r.costAlone[g]!,
+        costNoPooling: r.costNoPooling[g]!,
+      });
+      plan.costNetwork += r.costNetwork[g]!;
+      plan.costAlone += r.costAlone[g]!;
+      plan.costNoPooling += r.costNoPooling[g]!;
+    });
+  });
   return plan;
 }
