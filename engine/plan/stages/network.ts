@@ -14,8 +14,8 @@ import type { PairClasses } from "./classify.ts";
  * The DC (processing time L_dc from a reliable supplier, so SI_dc = 0) quotes one service time S to its
  * stores; store j then replenishes with net lead time S + L_j and review period R, and sets its policy for
  * its fill-rate target under its demand class (models/inventory/periodic-review.ts: base stock for fast
- * movers, the cheapest (R, s, S) near the target for slow movers, R among `slowMoverReviewPeriods`). The DC holds
- * the demand bound z·σ_dc·√(L_dc − S) with σ_dc² = Σ_j σ_j² and z = Φ⁻¹ of the highest store target.
+ * movers, the cheapest (R, s, S) near the target for slow movers, R among `slowMoverReviewPeriods`). The
+ * DC holds the demand bound z·σ_dc·√(L_dc − S) with σ_dc² = Σ_j σ_j² and z = Φ⁻¹ of the highest store target.
  * Total holding cost of safety stock: h_dc·SS_dc + Σ_j h_j·SS_j. On this two-level tree the dynamic programme
  * of Graves & Willems reduces to one decision, S ∈ {0, …, L_dc}, so every value is evaluated (exact).
  * Store safety stock uses the store's own policy rather than z·σ·√τ, so the plan and the published parameters
@@ -23,9 +23,9 @@ import type { PairClasses } from "./classify.ts";
  * lead time as if its supplier were always on time) and "no pooling" (S = L_dc: the DC holds no safety stock
  * and every store covers the whole supplier lead time itself).
  *
- * Demand per pair (`forecast`: the point forecasts, `horizon` per pair): mean = the forecast's mean over the first L_dc + L_j + R steps; variance = the backtest's
- * mean squared error per period (floored at the mean for counts, where the Poisson is the least variable
- * plausible law).
+ * Demand per pair (`forecast`: the point forecasts, `horizon` per pair): mean = the forecast's mean over the
+ * first L_dc + L_j + R steps; variance = the backtest's mean squared error per period (floored at the mean
+ * for counts, where the Poisson is the least variable plausible law).
  */
 export interface NetworkPlan {
   /** Per pair (series order). */
