@@ -167,4 +167,20 @@ describe("planning runs over HTTP", () => {
     expect(params.statusCode).toBe(404);
     expect(params.json().error.message).toMatch(/status: failed/);
   });
+
+  it("posting a failed run's configuration again retries it: a missing history file, then present", async () => {
+    const later = join(dir, "later.csv");
+    const retry = { ...config, demand: { file: later, holdout: 7 } };
+    const first = await app.inject({ method: "POST", url: "/v1/plans", payload: retry });
+    const { id } = first.json();
+    const failed = await waitFor(id);
+    expect(failed.status).toBe("failed");
+    expect((failed.error as { message: string }).message).toMatch(/later\.csv/);
+    writeFileSync(later, readFileSync(config.demand.file));
+    const again = await app.inject({ method: "POST", url: "/v1/plans", payload: retry });
+    expect(again.json().id).toBe(id);
+    const done = await waitFor(id);
+    expect(done.status).toBe("done");
+    expect(existsSync(join(runsDir, id, "error.json"))).toBe(false);
+  });
 });

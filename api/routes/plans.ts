@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsync } from "fastify";
@@ -60,7 +60,8 @@ export function planRoutes(runsDir: string, threads?: number): FastifyPluginAsyn
 
   function start(id: string, dir: string, config: ReturnType<typeof parsePlanConfig>): void {
     const errorPath = join(dir, "error.json");
-    if (existsSync(errorPath)) writeFileSync(errorPath, "null\n");
+    // a new attempt: the earlier failure no longer describes the run
+    rmSync(errorPath, { force: true });
     const job = runPlan(config, { output: dir, ...(threads !== undefined && { threads }) })
       .then(() => undefined)
       .catch((e: unknown) => {
