@@ -49,6 +49,17 @@ export function demandFamily(mean: number, variance: number, protection: number)
   return variance <= 1.05 * mean ? "poisson" : "negative-binomial";
 }
 
+/**
+ * Pmf of discrete demand over k periods: negative binomial (mean kμ, variance kσ²) for over-dispersed
+ * negative-binomial demand, Poisson (mean kμ) otherwise.
+ */
+function demandOver(family: DemandFamily, mean: number, variance: number): (k: number) => Float64Array {
+  return (k) =>
+    family === "negative-binomial" && variance > mean
+      ? negativeBinomialPmf(k * mean, k * variance)
+      : poissonPmf(k * mean);
+}
+
 function checkInput(input: Omit<PeriodicReviewInput, "fillRate">): void {
   const { mean, variance, leadTime: L, reviewPeriod: R } = input;
   if (!(mean >= 0) || !Number.isFinite(mean))
@@ -79,10 +90,7 @@ function shortPerCycle(
     };
     return (S) => shortfall(L + R, S) - shortfall(L, S);
   }
-  const pmfOver = (k: number) =>
-    family === "poisson" || variance <= mean
-      ? poissonPmf(k * mean)
-      : negativeBinomialPmf(k * mean, k * variance);
+  const pmfOver = demandOver(family, mean, variance);
   const protection = pmfOver(L + R);
   const top = protection.length;
   const longShort = pmfShortfall(protection, top);
@@ -175,10 +183,7 @@ function minMaxTables(input: Omit<PeriodicReviewInput, "fillRate">): MinMaxTable
   checkInput(input);
   const { mean, variance, leadTime: L, reviewPeriod: R } = input;
   const family = input.family ?? demandFamily(mean, variance, L + R);
-  const pmfOver = (k: number) =>
-    family === "negative-binomial" && variance > mean
-      ? negativeBinomialPmf(k * mean, k * variance)
-      : poissonPmf(k * mean);
+  const pmfOver = demandOver(family, mean, variance);
   const cycle = pmfOver(R);
   const protection = pmfOver(L + R);
   const cap = protection.length + 3;
@@ -190,7 +195,8 @@ function minMaxTables(input: Omit<PeriodicReviewInput, "fillRate">): MinMaxTable
     for (let l = 1; l <= j && l < cycle.length; l++) s += cycle[l]! * renewal[j - l]!;
     renewal[j] = s / (1 - f0);
   }
-  const shortAt = pmfShortfall(protection, cap);
+  const protectionLoss = pmfShortfall(protection, cap);
+  const shortAt = protectionLoss.slice();
   if (L > 0) {
     const lead = pmfShortfall(pmfOver(L), cap);
     for (let y = 0; y <= cap; y++) shortAt[y] = shortAt[y]! - lead[y]!;
@@ -198,7 +204,7 @@ function minMaxTables(input: Omit<PeriodicReviewInput, "fillRate">): MinMaxTable
   // E(y − D)⁺ = y − E[D] + E(D − y)⁺, averaged over the periods of the cycle
   const heldAt = new Float64Array(cap + 1);
   for (let k = 1; k <= R; k++) {
-    const loss = k === R ? pmfShortfall(protection, cap) : pmfShortfall(pmfOver(L + k), cap);
+    const loss = k === R ? protectionLoss : pmfShortfall(pmfOver(L + k), cap);
     const expected = (L + k) * mean;
     for (let y = 0; y <= cap; y++) heldAt[y] = heldAt[y]! + Math.max(0, y - expected + loss[y]!) / R;
   }
@@ -258,7 +264,8 @@ export function periodicReviewPolicy(input: PeriodicReviewInput, search: PolicyS
   const R0 = input.reviewPeriod;
   const baseOnHand = { reorderPoint: base.orderUpTo - 1, expectedOnHand: Number.NaN, reviewPeriod: R0 };
   if (base.family === "normal" || input.mean === 0) return { ...base, ...baseOnHand };
-  const baseEval = evaluateMinMax(minMaxTables(input), base.orderUpTo - 1, base.orderUpTo);
+  const baseTables = minMaxTables({ ...input, family: base.family });
+  const baseEval = evaluateMinMax(baseTables, base.orderUpTo - 1, base.orderUpTo);
   let best: MinMaxPolicy = {
     ...base,
     reorderPoint: base.orderUpTo - 1,
@@ -269,7 +276,7 @@ export function periodicReviewPolicy(input: PeriodicReviewInput, search: PolicyS
   const periods = [R0, ...(search.reviewPeriods ?? []).filter((r) => r !== R0)];
   const target = input.fillRate;
   for (const R of periods) {
-    const t = minMaxTables({ ...input, reviewPeriod: R, family: base.family });
+    const t = R === R0 ? baseTables : minMaxTables({ ...input, reviewPeriod: R, family: base.family });
     const cycleDemand = R * input.mean;
     // S from 1 up to two units above this R's base-stock level. For each S, lower s one unit at a time
     // (adding the renewal term of position s + 1): fill rate and stock both fall, so the cheapest candidate
