@@ -47,24 +47,12 @@ export function makeAutoSelect(
         }
         let r = byOrigin.get(origin);
         if (r === undefined) {
-          const members = (model as Partial<EnsembleModel>).members;
-          const combine = (model as Partial<EnsembleModel>).combine;
+          const ensemble = (model as Partial<EnsembleModel>).combineMembers;
           try {
-            if (members && combine) {
-              const parts: Forecast[] = [];
-              let firstError: unknown = null;
-              for (const m of members) {
-                try {
-                  parts.push(fitOnce(m, origin, opts));
-                } catch (e) {
-                  firstError ??= e;
-                }
-              }
-              if (parts.length === 0) throw firstError;
-              r = combine(parts, opts);
-            } else {
-              r = model.forecast(origin === n ? y : y.subarray(0, origin), opts);
-            }
+            r =
+              ensemble !== undefined
+                ? ensemble((m) => fitOnce(m, origin, opts), opts)
+                : model.forecast(origin === n ? y : y.subarray(0, origin), opts);
           } catch (e) {
             r = { failed: e };
           }

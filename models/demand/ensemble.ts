@@ -15,31 +15,35 @@ import { checkSeries } from "./validate.ts";
  * member's error is raised.
  */
 export interface EnsembleModel extends DemandModel {
-  /** The members, for callers that already hold their forecasts (auto's validation reuses them). */
-  readonly members: readonly DemandModel[];
-  /** Combines members' forecasts of one series (those that succeeded, in member order). */
-  combine(results: readonly Forecast[], options: ForecastOptions): Forecast;
+  /**
+   * The combination with each member's forecast obtained from `fitMember` (a caller that already holds
+   * members' forecasts passes them in: auto's validation reuses them). Members that throw are left out;
+   * if all do, the first error is raised.
+   */
+  combineMembers(fitMember: (member: DemandModel) => Forecast, options: ForecastOptions): Forecast;
 }
 
 export function makeEnsemble(name: string, members: readonly DemandModel[]): EnsembleModel {
   if (members.length === 0) throw new WorkbenchError("INVALID_ARGUMENT", `ensemble '${name}': no members`);
+  const combineMembers = (fitMember: (member: DemandModel) => Forecast, options: ForecastOptions) => {
+    const results: Forecast[] = [];
+    let firstError: unknown = null;
+    for (const m of members) {
+      try {
+        results.push(fitMember(m));
+      } catch (e) {
+        firstError ??= e;
+      }
+    }
+    if (results.length === 0) throw firstError;
+    return combineForecasts(results, options);
+  };
   return {
     name,
-    members,
-    combine: combineForecasts,
+    combineMembers,
     forecast(y: Float64Array, options: ForecastOptions): Forecast {
       checkSeries(y, options);
-      const results: Forecast[] = [];
-      let firstError: unknown = null;
-      for (const m of members) {
-        try {
-          results.push(m.forecast(y, options));
-        } catch (e) {
-          firstError ??= e;
-        }
-      }
-      if (results.length === 0) throw firstError;
-      return combineForecasts(results, options);
+      return combineMembers((m) => m.forecast(y, options), options);
     },
   };
 }
