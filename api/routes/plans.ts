@@ -153,13 +153,13 @@ export function planRoutes(runsDir: string, threads?: number): FastifyPluginAsyn
 
     app.get<{ Params: { id: string } }>("/v1/plans/:id/report", async (request, reply) => {
       const { id } = request.params;
-      const dir = folderOf(id);
-      readCsvOfDoneRun(id, dir, "parameters.csv");
-      return reply.type("text/html; charset=utf-8").send(readFileSync(join(dir, "report.html"), "utf8"));
+      const html = readFileSync(publishedFile(id, folderOf(id), "report.html"), "utf8");
+      return reply.type("text/html; charset=utf-8").send(html);
     });
   };
 
-  function readCsvOfDoneRun(id: string, dir: string, file: string): Record<string, string | number | null>[] {
+  /** The path of a file the run published; 404 while the run has not published (running, failed, cut off). */
+  function publishedFile(id: string, dir: string, file: string): string {
     const path = join(dir, file);
     if (running.has(id) || !existsSync(join(dir, "summary.json")) || !existsSync(path)) {
       throw new WorkbenchError(
@@ -168,7 +168,11 @@ export function planRoutes(runsDir: string, threads?: number): FastifyPluginAsyn
         { field: "id" },
       );
     }
-    return parseCsv(readFileSync(path, "utf8"));
+    return path;
+  }
+
+  function readCsvOfDoneRun(id: string, dir: string, file: string): Record<string, string | number | null>[] {
+    return parseCsv(readFileSync(publishedFile(id, dir, file), "utf8"));
   }
 }
 
